@@ -1,0 +1,65 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Targets depend one way, top to bottom (see README "Architecture"):
+// CCMarkGFM ← DossierMarkdown ← DossierModel ← DossierExtract ← DossierRender ← DossierSite ← DossierCLI ← dossier
+// DossierCore (diagnostics, text decoding, slugs) sits under all of them.
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "DossierCore"),
+        .target(name: "DossierMarkdown", dependencies: ["CCMarkGFM", "DossierCore"]),
+        .target(name: "DossierModel", dependencies: ["DossierCore"]),
+        .target(
+            name: "DossierExtract",
+            dependencies: ["DossierCore", "DossierMarkdown", "DossierModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "DossierRender",
+            dependencies: [
+                "DossierCore", "DossierMarkdown", "DossierModel",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTemplates"]
+        ),
+        .target(
+            name: "DossierSite",
+            dependencies: [
+                "DossierCore", "DossierMarkdown", "DossierModel", "DossierExtract", "DossierRender",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "DossierCLI",
+            dependencies: [
+                "DossierCore", "DossierSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "dossier", dependencies: ["DossierCLI"]),
+
+        // Build tooling: embeds the repository's templates/ folder in the binary, so the
+        // built-in templates are the files in templates/ and cannot drift from them.
+        .executableTarget(name: "dossier-embed", path: "Tools/dossier-embed"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["dossier-embed"]),
+
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(name: "DossierMarkdownTests", dependencies: ["DossierMarkdown", "DossierCore"]),
+        .testTarget(name: "DossierSiteTests", dependencies: ["DossierSite", "DossierRender", "DossierCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,101 @@
+/// Turns the links authors write — relative to the Markdown file, to other `.md` files and
+/// to images beside them — into links between built pages.
+public struct LinkResolver: Sendable {
+    /// The page folder of each document, by its source path relative to the handbook root
+    /// (`content/profiles/aws-expert.md` → `profiles/aws-expert/`).
+    public let pages: [String: String]
+
+    public init(pages: [String: String]) {
+        self.pages = pages
+    }
+
+    public enum Resolution: Equatable, Sendable {
+        /// Leave the link as written: a URL with a scheme, a fragment, or a non-content path.
+        case unchanged
+        /// Use this link instead.
+        case rewritten(String)
+        /// A link to a Markdown file that is not in the handbook.
+        case missing(path: String)
+    }
+
+    /// Resolves `url`, written in the source at `source` (relative to the root), for the page
+    /// whose folder is `page`.
+    public func resolve(_ url: String, source: String, page: String) -> Resolution {
+        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || Self.hasScheme(url) { return .unchanged }
+        var path = Substring(url)
+        var suffix = ""
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(path[cut...])
+            path = path[..<cut]
+        }
+        guard !path.isEmpty, let decoded = path.removingPercentEncodingIfValid else { return .unchanged }
+        // `/x` means the content root; anything else is relative to the file's folder.
+        let base = decoded.hasPrefix("/") ? "content" : Self.directory(of: source)
+        let resolved = Self.normalize(base + "/" + decoded)
+        guard resolved.hasPrefix("content/") else { return .unchanged }
+        if resolved.hasSuffix(".md") {
+            guard let target = pages[resolved] else { return .missing(path: resolved) }
+            return .rewritten(SitePaths.relative(from: page, to: target + suffix))
+        }
+        // Other files under content/ are copied to the same place in the site.
+        let sitePath = String(resolved.dropFirst("content/".count))
+        return .rewritten(SitePaths.relative(from: page, to: sitePath + (decoded.hasSuffix("/") ? "/" : "")) + suffix)
+    }
+
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+            && scheme.first!.isLetter
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Resolves `.` and `..` segments; a path that climbs above the root stays above it
+    /// (and so is not under `content/`).
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+extension Substring {
+    /// The path with `%XX` escapes decoded, or `nil` if an escape is malformed or the bytes
+    /// are not UTF-8 (cmark has already percent-encoded what it had to).
+    var removingPercentEncodingIfValid: String? {
+        guard contains("%") else { return String(self) }
+        var bytes: [UInt8] = []
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            if byte == UInt8(ascii: "%") {
+                let h = utf8.index(after: i)
+                guard h < utf8.endIndex, utf8.index(after: h) < utf8.endIndex,
+                      let high = hexValue(utf8[h]), let low = hexValue(utf8[utf8.index(after: h)]) else { return nil }
+                bytes.append(high << 4 | low)
+                i = utf8.index(h, offsetBy: 2)
+            } else {
+                bytes.append(byte)
+                i = utf8.index(after: i)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x41...0x46: byte - 0x41 + 10
+        case 0x61...0x66: byte - 0x61 + 10
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
+
+/// Where a build's files go: a folder on disk, or memory (for `serve`).
+public protocol SiteSink: Sendable {
+    /// Writes a file at `path` (relative to the site root, `/`-separated).
+    func write(_ path: String, _ bytes: [UInt8]) throws
+}
+
+/// Writes files under a folder, creating sub-folders as needed.
+public struct FolderSink: SiteSink {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    public func write(_ path: String, _ bytes: [UInt8]) throws {
+        let full = root.path + "/" + path
+        var fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            let folder = (full as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var written = 0
+        try bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let n = systemWrite(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw WriteError(path: path, reason: String(cString: strerror(errno)))
+                }
+                written += n
+            }
+        }
+    }
+}
