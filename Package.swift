@@ -21,6 +21,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
         .target(name: "DossierCore"),
         .target(name: "DossierMarkdown", dependencies: ["CCMarkGFM", "DossierCore"]),
         .target(name: "DossierModel", dependencies: ["DossierCore"]),
@@ -28,6 +33,9 @@ let package = Package(
             name: "DossierExtract",
             dependencies: ["DossierCore", "DossierMarkdown", "DossierModel", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "DossierDiagrams", dependencies: ["DossierCore", "DossierModel"]),
+        .target(name: "DossierGraphviz", dependencies: ["CGraphviz", "DossierCore", "DossierModel"]),
+        .target(name: "DossierHighlight"),
         .target(
             name: "DossierRender",
             dependencies: [
@@ -59,6 +67,9 @@ let package = Package(
 
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierMarkdownTests", dependencies: ["DossierMarkdown", "DossierCore"]),
+        .testTarget(name: "DossierDiagramsTests", dependencies: ["DossierDiagrams", "DossierModel", "DossierCore"]),
+        .testTarget(name: "DossierGraphvizTests", dependencies: ["DossierGraphviz", "DossierModel", "DossierCore"]),
+        .testTarget(name: "DossierHighlightTests", dependencies: ["DossierHighlight"]),
         .testTarget(name: "DossierSiteTests", dependencies: ["DossierSite", "DossierRender", "DossierCore"]),
     ],
     swiftLanguageModes: [.v6]

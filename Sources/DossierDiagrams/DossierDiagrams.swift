@@ -1,0 +1,1 @@
+// Diagram parsing: arrow text and Mermaid flowcharts → Diagram.

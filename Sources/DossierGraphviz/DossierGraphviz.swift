@@ -1,0 +1,1 @@
+// Graphviz layout and SVG drawing of diagrams.

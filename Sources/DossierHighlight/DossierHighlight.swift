@@ -1,0 +1,1 @@
+// Build-time syntax highlighting of code blocks.
