@@ -70,6 +70,7 @@ let package = Package(
         .testTarget(name: "DossierDiagramsTests", dependencies: ["DossierDiagrams", "DossierModel", "DossierCore"]),
         .testTarget(name: "DossierGraphvizTests", dependencies: ["DossierGraphviz", "DossierModel", "DossierCore"]),
         .testTarget(name: "DossierHighlightTests", dependencies: ["DossierHighlight"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["dossier"], exclude: ["Snapshots"]),
         .testTarget(name: "DossierSiteTests", dependencies: ["DossierSite", "DossierRender", "DossierCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,89 @@
+import DossierCore
+import DossierSite
+import Foundation
+import Testing
+
+/// The output folder is replaced only as a whole, only when the build finished, and only
+/// when it is Dossier's to replace.
+struct OutputSafetyTests {
+    @Test func refusesAFolderItDidNotBuild() async throws {
+        let handbook = try TemporaryHandbook(files: ["content/a.md": "# A\n", "notes/keep.txt": "precious"])
+        let report = await handbook.build(output: handbook.root.appendingPathComponent("notes"))
+        #expect(!report.committed)
+        let refusal = try #require(report.diagnostics.first { $0.code == "output.refused" })
+        #expect(refusal.message.contains("not built by Dossier"))
+        #expect(try String(contentsOf: handbook.root.appendingPathComponent("notes/keep.txt"), encoding: .utf8) == "precious")
+        #expect((try FileManager.default.contentsOfDirectory(atPath: handbook.root.path)).allSatisfy { !$0.contains("dossier-new") })
+    }
+
+    @Test func refusesAFile() async throws {
+        let handbook = try TemporaryHandbook(files: ["content/a.md": "# A\n", "site": "a file"])
+        let report = await handbook.build()
+        #expect(report.diagnostics.map(\.code) == ["output.refused"])
+    }
+
+    @Test func usesAnEmptyFolderAndReplacesItsOwnSite() async throws {
+        let handbook = try TemporaryHandbook(files: ["content/a.md": "# A\n"])
+        try FileManager.default.createDirectory(at: handbook.site, withIntermediateDirectories: true)
+        #expect(await handbook.build().committed)
+        try handbook.write("content/b.md", "# B\n")
+        try FileManager.default.removeItem(at: handbook.root.appendingPathComponent("content/a.md"))
+        #expect(await handbook.build().committed)
+        #expect(handbook.exists("b/index.html"))
+        #expect(!handbook.exists("a/index.html"))  // the old site was replaced, not merged
+        #expect(handbook.exists(OutputFolder.markerName))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: handbook.root.path).filter { $0.contains(".dossier-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    /// A sink that fails after a few writes, as a full disk would.
+    struct FailingSink: SiteSink {
+        let inner: FolderSink
+        let failAt: Int
+        let counter = Counter()
+
+        final class Counter: @unchecked Sendable {
+            private var value = 0
+            private let lock = NSLock()
+            func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+        }
+
+        struct DiskFull: Error, CustomStringConvertible { var description: String { "No space left on device" } }
+
+        func write(_ path: String, _ bytes: [UInt8]) throws {
+            if counter.next() >= failAt { throw DiskFull() }
+            try inner.write(path, bytes)
+        }
+    }
+
+    @Test func aBuildThatFailsMidwayLeavesTheOldSiteUntouched() async throws {
+        let handbook = try TemporaryHandbook(files: [
+            "content/profiles/a.md": "# A\n", "content/profiles/b.md": "# B\n", "content/profiles/c.md": "# C\n",
+        ])
+        #expect(await handbook.build().committed)
+        let before = try snapshot(of: handbook.site)
+
+        try handbook.write("content/profiles/a.md", "# A changed\n")
+        let report = await handbook.build { builder in
+            builder.makeSink = { FailingSink(inner: FolderSink(root: $0), failAt: 3) }
+        }
+        #expect(!report.committed)
+        #expect(report.diagnostics.contains { $0.code == "output.write-failed" && $0.message.contains("No space left") })
+        #expect(report.diagnostics.contains { $0.code == "output.not-replaced" })
+        #expect(try snapshot(of: handbook.site) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: handbook.root.path).filter { $0.contains(".dossier-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func leftoversOfAKilledBuildAreCleanedUp() async throws {
+        let handbook = try TemporaryHandbook(files: ["content/a.md": "# A\n"])
+        let stale = handbook.root.appendingPathComponent(".site.dossier-new-99999")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        try Data().write(to: stale.appendingPathComponent(OutputFolder.markerName))
+        let foreign = handbook.root.appendingPathComponent(".site.dossier-new-notours")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        #expect(await handbook.build().committed)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: foreign.path))  // no marker: not ours to delete
+    }
+}
