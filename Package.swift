@@ -67,6 +67,7 @@ let package = Package(
 
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierMarkdownTests", dependencies: ["DossierMarkdown", "DossierCore"]),
+        .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract", "DossierModel", "DossierMarkdown", "DossierCore"], exclude: ["Golden"]),
         .testTarget(name: "DossierDiagramsTests", dependencies: ["DossierDiagrams", "DossierModel", "DossierCore"]),
         .testTarget(name: "DossierGraphvizTests", dependencies: ["DossierGraphviz", "DossierModel", "DossierCore"]),
         .testTarget(name: "DossierHighlightTests", dependencies: ["DossierHighlight"]),

@@ -1,0 +1,88 @@
+import DossierMarkdown
+import DossierModel
+
+/// Reading list items the way profiles use them: a head line (`**Key**: value (note)`),
+/// nested sub-bullets as details, and code blocks inside.
+extension MarkdownDocument {
+    /// The items of every list among `blocks` (top-level items only), in order.
+    func listItems(in blocks: [Int32]) -> [Int32] {
+        blocks.filter { self[$0].kind == .list }.flatMap { Array(children(of: $0)) }
+    }
+
+    /// The first paragraph of an item, line by line; empty for an item that starts with
+    /// something else.
+    func head(of item: Int32) -> [InlineLine] {
+        guard let first = children(of: item).first(where: { _ in true }) else {
+            // An item whose text cmark read as a link reference definition
+            // (`- [Task type 1]: 0.90 (note)`) has no children; its words are still the
+            // author's, so read them from the source line.
+            let text = rawItemText(item)
+            return text.isEmpty ? [] : [InlineLine(text: text, strong: [], links: [], isEmphasized: false, line: line(of: item))]
+        }
+        guard self[first].kind == .paragraph else { return [] }
+        return inlineLines(of: first)
+    }
+
+    /// The text of an item's first source line after its list marker.
+    func rawItemText(_ item: Int32) -> String {
+        let node = self[item]
+        let source = line(Int(node.range.start.line))
+        let afterIndent = source.utf8.dropFirst(max(0, Int(node.range.start.column) - 1))
+        var text = Substring(String(decoding: afterIndent, as: UTF8.self))
+        let marker = text.prefix { $0 == "-" || $0 == "*" || $0 == "+" || $0.isNumber || $0 == "." || $0 == ")" }
+        text = text.dropFirst(marker.count)
+        return String(text.trimmed)
+    }
+
+    /// An item's head as one line of text.
+    func headText(of item: Int32) -> String {
+        head(of: item).map { $0.text.trimmingSpaces }.joined(separator: " ")
+    }
+
+    /// The items of lists nested directly in an item.
+    func subItems(of item: Int32) -> [Int32] {
+        Array(children(of: item)).filter { self[$0].kind == .list }.flatMap { Array(children(of: $0)) }
+    }
+
+    /// Everything in an item after its head, as text lines: nested items (at any depth) and
+    /// further paragraphs. Code blocks are left to ``codeSnippets(in:)``.
+    func details(of item: Int32) -> [String] {
+        var result: [String] = []
+        var isFirst = true
+        for child in children(of: item) {
+            defer { isFirst = false }
+            switch self[child].kind {
+            case .paragraph where !isFirst:
+                result += inlineLines(of: child).map { $0.text.trimmingSpaces }
+            case .list:
+                for sub in children(of: child) {
+                    let text = headText(of: sub)
+                    if !text.isEmpty { result.append(text) }
+                    result += details(of: sub)
+                }
+            default:
+                break
+            }
+        }
+        return result
+    }
+
+    /// Code blocks anywhere inside a node.
+    func codeSnippets(in node: Int32) -> [CodeSnippet] {
+        var snippets: [CodeSnippet] = []
+        var i = node + 1
+        while i < self[node].end {
+            let child = self[i]
+            if child.kind == .codeBlock {
+                var language: String?
+                if case .codeBlock(let info, _) = child.detail, let word = info.split(separator: " ").first { language = String(word) }
+                snippets.append(CodeSnippet(language: language, code: child.literal, line: Int(child.range.start.line)))
+            }
+            i += 1
+        }
+        return snippets
+    }
+
+    /// The 1-based source line a node starts on.
+    func line(of node: Int32) -> Int { Int(self[node].range.start.line) }
+}

@@ -1,0 +1,165 @@
+import DossierMarkdown
+import DossierModel
+
+/// Finds a profile's relations to other agents: `Works best with` lists, `**With X**:`
+/// integration items, `### With X` collaboration sections, delegation headings and labels,
+/// and `A → B` hand-offs in collaboration sections.
+struct RelationExtractor {
+    /// Names this profile goes by (id, front matter name, title), as slugs: a hand-off that
+    /// names one of them is this profile's own side.
+    let selfNames: Set<String>
+
+    func extract(_ context: ExtractionContext) -> [Relation] {
+        var relations: [Relation] = []
+        let document = context.document
+        let sections = context.sections
+
+        // Headings: `### Delegation to dbt-expert (ACTIVE)`, `### With Data Engineer Role`.
+        for index in sections.indices.dropFirst() {
+            let entry = sections[index]
+            let (outside, groups) = TextShapes.parentheticals(Substring(entry.title))
+            let normalized = TitleMatch.normalized(outside)
+            if normalized.hasPrefix("delegation to ") || normalized.hasPrefix("delegate to ") {
+                let target = outside.split(separator: " ").dropFirst(2).joined(separator: " ")
+                relations.append(Relation(kind: .delegatesTo, target: target, note: groups.first.map(String.init), line: entry.line))
+            } else if AgentNames.isAgentID(outside.trimmed), entry.level >= 3 {
+                // `### snowflake-expert (ACTIVE)` under a delegation or collaboration heading.
+                let path = sections.path(of: index).map(TitleMatch.normalized)
+                let kind: Relation.Kind = path.contains { $0.contains("delegat") || $0.contains("consult") } ? .delegatesTo : .worksWith
+                relations.append(Relation(kind: kind, target: String(outside.trimmed), note: groups.first.map(String.init), line: entry.line))
+            } else if normalized.hasPrefix("with "), isCollaboration(sections.path(of: index)) {
+                let target = String(outside.dropFirst(5))
+                let note = document.labeledBlocks(entry.blocks).first.map { block in
+                    [block.label, block.inline].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+                }
+                relations.append(Relation(kind: .worksWith, target: target, note: note?.isEmpty == false ? note : nil, line: entry.line))
+            }
+        }
+
+        for index in document.nodes.indices {
+            let node = document.nodes[index]
+            let item = Int32(index)
+            let path = sections.path(of: sections.section(of: item))
+            switch node.kind {
+            case .item:
+                relations += fromItem(item, path: path, document: document)
+            case .paragraph where document[node.parent].kind == .document:
+                relations += delegationLabels(paragraph: item, path: path, document: document)
+            default:
+                break
+            }
+        }
+        return deduplicated(relations)
+    }
+
+    private func fromItem(_ item: Int32, path: [String], document: MarkdownDocument) -> [Relation] {
+        let lines = document.head(of: item)
+        guard let first = lines.first else { return [] }
+        let text = lines.map { $0.text.trimmingSpaces }.joined(separator: " ")
+        let line = document.line(of: item)
+        let label = first.leadingStrong.map { $0.cleanedLabel } ?? ""
+        let normalizedLabel = TitleMatch.normalized(label)
+
+        // `- **Works best with**:` and its sub-items (or an inline list).
+        if normalizedLabel.hasPrefix("works best with") || normalizedLabel.hasPrefix("works with") || normalizedLabel.hasPrefix("collaborates with") {
+            var relations: [Relation] = []
+            for sub in document.subItems(of: item) {
+                let subText = document.headText(of: sub)
+                guard let target = AgentNames.leading(subText) else { continue }
+                let note = TextShapes.parentheticals(Substring(subText)).groups.first.map(String.init)
+                relations.append(Relation(kind: .worksWith, target: target, note: note, line: document.line(of: sub)))
+            }
+            if let (_, value) = TextShapes.labelValue(Substring(text)) {
+                for name in value.split(separator: ",") where AgentNames.leading(name) != nil {
+                    relations.append(Relation(kind: .worksWith, target: AgentNames.leading(name)!, line: line))
+                }
+            }
+            return relations
+        }
+
+        // `- **With dbt-expert**: … (success rate from 1 project: 100%)`.
+        if normalizedLabel.hasPrefix("with "), let target = AgentNames.leading(label.dropFirst(5)) ?? (isCollaboration(path) ? String(label.dropFirst(5)) : nil) {
+            var note = TextShapes.labelValue(Substring(text)).map { String($0.value) }
+            if let value = note, let open = value.lastIndex(of: "("), value[open...].lowercased().contains("success") {
+                note = String(value[..<open].trimmed)
+            }
+            return [Relation(kind: .integratesWith, target: target, note: note, successRate: TextShapes.successRate(text), line: line)]
+        }
+
+        // A bold agent label: `- **ui-ux-developer-role**: AWS deployment …` delegates in a
+        // delegation section, works alongside anywhere else (`Available Agent Ecosystem`).
+        if !label.isEmpty, AgentNames.isAgentID(label) {
+            let note = TextShapes.labelValue(Substring(text)).map { String($0.value) }
+            if path.contains(where: { TitleMatch.normalized($0).contains("delegat") || TitleMatch.normalized($0).contains("consult") }) {
+                let incoming = isIncoming(path: path, item: item, document: document)
+                return [Relation(kind: .delegatesTo, direction: incoming ? .incoming : .outgoing, target: label, note: note, line: line)]
+            }
+            return [Relation(kind: .worksWith, target: label, note: note, line: line)]
+        }
+
+        // `A → B` hand-offs in collaboration sections.
+        if isCollaboration(path), text.contains("→") {
+            return handOffs(text, line: line)
+        }
+        return []
+    }
+
+    /// `**dbt-expert** (Complex dbt Operations):` paragraphs in delegation sections.
+    private func delegationLabels(paragraph: Int32, path: [String], document: MarkdownDocument) -> [Relation] {
+        guard path.contains(where: { TitleMatch.normalized($0).contains("delegat") }),
+              let first = document.inlineLines(of: paragraph).first, let strong = first.leadingStrong,
+              AgentNames.isAgentID(strong.cleanedLabel) else { return [] }
+        let rest = first.text[strong.endIndex...]
+        let note = TextShapes.parentheticals(rest).groups.first.map(String.init)
+        return [Relation(kind: .delegatesTo, target: strong.cleanedLabel, note: note, line: first.line)]
+    }
+
+    private func handOffs(_ text: String, line: Int) -> [Relation] {
+        let sides = text.splitting(by: "→")
+        var relations: [Relation] = []
+        for (left, right) in zip(sides, sides.dropFirst()) {
+            let from = AgentNames.mentions(in: left).last
+            let to = AgentNames.mentions(in: right).first
+            let fromSelf = from.map { isSelf($0) } ?? true
+            let toSelf = to.map { isSelf($0) } ?? false
+            if fromSelf, let to, !toSelf {
+                relations.append(Relation(kind: .handsOffTo, target: to, note: text, line: line))
+            } else if toSelf, let from, !fromSelf {
+                relations.append(Relation(kind: .handsOffTo, direction: .incoming, target: from, note: text, line: line))
+            }
+        }
+        return relations
+    }
+
+    private func isSelf(_ name: String) -> Bool { selfNames.contains(AgentNames.slug(name)) }
+
+    private func isCollaboration(_ path: [String]) -> Bool {
+        path.contains { TitleMatch.containsAny($0, ["collaboration", "coordination", "handoff", "handoffs", "sequential", "integration strategies", "collaborate"]) }
+    }
+
+    /// "Who Delegates to This Specialist", "Role agents that consult aws-expert": the agents
+    /// listed delegate to this profile.
+    private func isIncoming(path: [String], item: Int32, document: MarkdownDocument) -> Bool {
+        if path.contains(where: { TitleMatch.normalized($0).contains("who delegates") || TitleMatch.normalized($0).contains("delegates to this") }) { return true }
+        // The paragraph just before the list: `**Role agents that consult aws-expert**:`.
+        let list = document[item].parent
+        var previous: Int32?
+        for sibling in document.children(of: document[list].parent) {
+            if sibling == list { break }
+            previous = sibling
+        }
+        if let previous, document[previous].kind == .paragraph {
+            let text = TitleMatch.normalized(document.flatText(of: previous))
+            return text.contains("that consult") || text.contains("who delegate") || text.contains("delegating to")
+        }
+        return false
+    }
+
+    private func deduplicated(_ relations: [Relation]) -> [Relation] {
+        var seen = Set<String>()
+        return relations.filter { relation in
+            let key = "\(relation.kind.rawValue)|\(relation.direction.rawValue)|\(AgentNames.slug(relation.target))"
+            return !isSelf(relation.target) && seen.insert(key).inserted
+        }.sorted { $0.line < $1.line }
+    }
+}
