@@ -31,3 +31,15 @@ ensure_swift() {
     return 1
   }
 }
+
+# ensure_python_module MODULE DEBIAN_PACKAGE PIP_PACKAGE: makes `import MODULE` work for the
+# python3 on PATH: Debian's package when python3 is the system one, else pip.
+ensure_python_module() {
+  local module=$1 debian=$2 pip=$3
+  command -v python3 >/dev/null || ensure_debian_packages python3
+  python3 -c "import $module" 2>/dev/null && return 0
+  ensure_debian_packages "$debian" || true
+  python3 -c "import $module" 2>/dev/null && return 0
+  echo "==> installing $pip from PyPI for $(command -v python3)"
+  python3 -m pip install -q "$pip" 2>/dev/null || python3 -m pip install -q --user "$pip" || python3 -m pip install -q --break-system-packages "$pip"
+}

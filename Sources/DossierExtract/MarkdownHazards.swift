@@ -49,7 +49,7 @@ enum MarkdownHazards {
                     "markdown.nested-fence",
                     "the fence ‘\(trimmed)’ is inside the code block opened at line \(start), so its closing \(marker) closes the outer block instead and the fences after it pair up wrongly",
                     at: context.location(line: inner, column: line.count - trimmed.count + 1),
-                    notes: ["give the outer block a longer fence: \(marker)\(fence.character) at lines \(start) and its end"]))
+                    notes: ["give the outer block a longer fence (\(marker)\(fence.character)) on line \(start) and on its closing line"]))
                 break
             }
         }

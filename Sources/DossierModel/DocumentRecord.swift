@@ -10,8 +10,10 @@ public struct DocumentRecord: Hashable, Sendable, Codable {
     public var outline: [OutlineHeading]
     /// The page's folder in the site (`profiles/aws-expert/`).
     public var page: String
+    /// A template (`*-template.md`, `template: true`): built, but not listed.
+    public var template: Bool
 
-    public init(id: String, kind: DocumentKind, title: String, summary: String, source: SourceRef, outline: [OutlineHeading], page: String) {
+    public init(id: String, kind: DocumentKind, title: String, summary: String, source: SourceRef, outline: [OutlineHeading], page: String, template: Bool = false) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -19,5 +21,6 @@ public struct DocumentRecord: Hashable, Sendable, Codable {
         self.source = source
         self.outline = outline
         self.page = page
+        self.template = template
     }
 }

@@ -17,8 +17,8 @@ public struct DocumentPage {
 
     /// The page's HTML and the problems found while rendering it (links to Markdown files
     /// that are not in the handbook).
-    public func render(chrome: PageChrome, templates: TemplateSet, links: LinkResolver) -> (html: String, diagnostics: [Diagnostic]) {
-        let (content, diagnostics) = renderContent(site: chrome.site, links: links)
+    public func render(chrome: PageChrome, templates: TemplateSet, linkTargets: [Int32: String]) -> String {
+        let content = renderContent(site: chrome.site, linkTargets: linkTargets)
         var context = chrome.context(page: record.page, title: record.title, description: record.summary)
         context["title"] = record.title
         context["kind"] = record.kind.rawValue
@@ -30,19 +30,18 @@ public struct DocumentPage {
         }
         context["toc"] = toc
         context["hasToc"] = !toc.isEmpty
-        return (templates.render(record.kind.rawValue, context), diagnostics)
+        return templates.render(record.kind.rawValue, context)
     }
 
     /// The document's Markdown as HTML, without the page around it (the home page shows
     /// `content/index.md` this way).
-    public func renderContent(site: SiteConfig, links: LinkResolver) -> (html: String, diagnostics: [Diagnostic]) {
+    public func renderContent(site: SiteConfig, linkTargets: [Int32: String]) -> String {
         var renderer = HTMLRenderer(document: markdown)
         renderer.unsafeHTML = site.unsafeHTML
         renderer.headingAnchors = true
         for heading in headings { renderer.headingIDs[heading.node] = heading.anchor }
-        let (targets, diagnostics) = linkTargets(links)
-        renderer.linkTargets = targets
-        return (renderer.render(), diagnostics)
+        renderer.linkTargets = linkTargets
+        return renderer.render()
     }
 
     static func label(_ kind: DocumentKind) -> String {
@@ -55,7 +54,7 @@ public struct DocumentPage {
 
     /// Link and image destinations rewritten to built pages, and a warning for each link to
     /// a Markdown file the handbook does not have.
-    func linkTargets(_ links: LinkResolver) -> ([Int32: String], [Diagnostic]) {
+    public func linkTargets(_ links: LinkResolver) -> ([Int32: String], [Diagnostic]) {
         var targets: [Int32: String] = [:]
         var diagnostics: [Diagnostic] = []
         for (index, node) in markdown.nodes.enumerated() where node.kind == .link || node.kind == .image {

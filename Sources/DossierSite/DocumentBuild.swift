@@ -1,11 +1,15 @@
 import DossierCore
+import DossierExtract
 import DossierMarkdown
 import DossierModel
 import DossierRender
 
-/// What building one document produced.
+/// What reading (and, when building, rendering) one document produced.
 struct DocumentResult: Sendable {
     var record: DocumentRecord?
+    var profile: Profile?
+    var patterns: [Pattern] = []
+    var page: Page?
     var diagnostics: [Diagnostic] = []
     /// Failures to write output; any of them stops the site from being committed.
     var writeFailures: [Diagnostic] = []
@@ -13,49 +17,76 @@ struct DocumentResult: Sendable {
     var introHTML = ""
 }
 
-/// Parses, renders and writes one document. Runs on many documents at once: it touches
+/// Extracts, renders and writes one document. Runs on many documents at once: it touches
 /// nothing but its arguments and the sink.
 enum DocumentBuild {
-    static func run(_ route: Route, chrome: PageChrome, templates: TemplateSet, links: LinkResolver, sink: any SiteSink) -> DocumentResult {
+    /// Where rendered pages go; `nil` for `check` and `export`, which render nothing.
+    struct Output: Sendable {
+        var chrome: PageChrome
+        var templates: TemplateSet
+        var sink: any SiteSink
+    }
+
+    static func run(_ route: Route, directory: ProfileDirectory, links: LinkResolver, output: Output?) -> DocumentResult {
         var result = DocumentResult()
-        let markdown = MarkdownParser.parse(route.text)
-        let headings = markdown.headings(reserving: ["main", "toc-title", "contents"])
+        let extracted = Extractor.extract(text: route.text, path: route.file.path, kind: route.file.kind, id: route.id, frontMatter: route.frontMatter)
+        result.diagnostics += extracted.diagnostics
+
+        // Relations name agents as written; the handbook's directory says which are profiles here.
+        if var profile = extracted.profile {
+            let (relations, notes) = directory.resolve(profile.relations, path: route.file.path)
+            profile.relations = relations
+            result.diagnostics += notes
+            result.profile = profile
+        }
+        result.patterns = extracted.patterns.map { pattern in
+            var pattern = pattern
+            if !pattern.relations.isEmpty {
+                let (relations, notes) = directory.resolve(pattern.relations, path: route.file.path)
+                pattern.relations = relations
+                result.diagnostics += notes
+            }
+            return pattern
+        }
+        result.page = extracted.page
+
         let record = DocumentRecord(
-            id: route.id, kind: route.file.kind,
-            title: headings.first { $0.level == 1 }?.text ?? route.title,
-            summary: summary(of: markdown),
+            id: route.id, kind: route.file.kind, title: extracted.title,
+            summary: summary(extracted.description ?? ""),
             source: SourceRef(path: route.file.path, line: 1),
-            outline: headings.map { OutlineHeading(level: $0.level, text: $0.text, id: $0.anchor, line: $0.line) },
-            page: route.page)
+            outline: extracted.headings.map { OutlineHeading(level: $0.level, text: $0.text, id: $0.anchor, line: $0.line) },
+            page: route.page, template: extracted.template)
         result.record = record
 
-        let page = DocumentPage(record: record, markdown: markdown, headings: headings)
+        // Links are checked whether or not pages are rendered, so `check` and `export`
+        // report what `build` reports.
+        let page = DocumentPage(record: record, markdown: extracted.markdown, headings: extracted.headings)
+        let (targets, linkDiagnostics) = page.linkTargets(links)
+        result.diagnostics += linkDiagnostics
+        guard let output else { return result }
+
         if route.page.isEmpty {
             // content/index.md: shown on the home page, without its own layout.
-            let (html, diagnostics) = page.renderContent(site: chrome.site, links: links)
-            result.diagnostics += diagnostics
-            result.introHTML = html
+            result.introHTML = page.renderContent(site: output.chrome.site, linkTargets: targets)
             return result
         }
-        let (html, diagnostics) = page.render(chrome: chrome, templates: templates, links: links)
-        result.diagnostics += diagnostics
+        let html = page.render(chrome: output.chrome, templates: output.templates, linkTargets: targets)
         do {
-            try sink.write(SitePaths.file(forPage: route.page), Array(html.utf8))
+            try output.sink.write(SitePaths.file(forPage: route.page), Array(html.utf8))
         } catch {
             result.writeFailures.append(.error("output.write-failed", "\(error)", at: SourceLocation(path: route.file.path, line: 1)))
         }
         return result
     }
 
-    /// The first paragraph of the document, on one line, cut at a word near 200 characters.
-    static func summary(of markdown: MarkdownDocument) -> String {
-        guard let paragraph = markdown.children(of: markdown.root).first(where: { markdown[$0].kind == .paragraph }) else { return "" }
-        let words = markdown.plainText(of: paragraph).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
-        var text = ""
+    /// A description on one line, cut at a word near 200 characters.
+    static func summary(_ text: String) -> String {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        var result = ""
         for word in words {
-            if text.count + word.count > 200 { return text + "…" }
-            text += text.isEmpty ? String(word) : " " + word
+            if result.count + word.count > 200 { return result + "…" }
+            result += result.isEmpty ? String(word) : " " + word
         }
-        return text
+        return result
     }
 }

@@ -1,28 +1,35 @@
 import DossierCore
+import DossierExtract
 import DossierModel
 import Foundation
 
-/// A content file after its bytes are read and decoded: its text (when it decoded) and the
-/// problems found doing so.
+/// A content file after its bytes are read and decoded: its text (when it decoded), its front
+/// matter, and the problems found doing so.
 struct Identified: Sendable {
     var file: ContentFile
     var text: String?
+    var frontMatter: FrontMatter?
     var diagnostics: [Diagnostic]
 
     static func read(_ file: ContentFile) -> Identified {
         guard let data = FileManager.default.contents(atPath: file.url.path) else {
-            return Identified(file: file, text: nil, diagnostics: [
+            return Identified(file: file, text: nil, frontMatter: nil, diagnostics: [
                 .error("content.unreadable", "cannot read the file; it is skipped", at: SourceLocation(path: file.path, line: 1))
             ])
         }
         let decoded = SourceText.decode(Array(data), path: file.path)
-        return Identified(file: file, text: decoded.text, diagnostics: decoded.diagnostics)
+        let frontMatter = decoded.text.map { FrontMatter.split($0, path: file.path) }
+        return Identified(file: file, text: decoded.text, frontMatter: frontMatter, diagnostics: decoded.diagnostics)
     }
 
-    /// The text of the first `# ` heading outside code fences, for navigation labels before
-    /// the file is parsed; the page itself takes its title from the parsed document.
+    /// The file name without `.md`.
+    var fileName: String { String(file.path.split(separator: "/").last!.dropLast(3)) }
+
+    /// The text of the first `# ` heading outside code fences, for navigation labels and
+    /// relation names before the file is parsed; the page takes its title from the parsed
+    /// document.
     var quickTitle: String? {
-        guard let text else { return nil }
+        guard let text = frontMatter?.body ?? text else { return nil }
         var fence: Substring?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.drop { $0 == " " }
@@ -35,10 +42,19 @@ struct Identified: Sendable {
                 continue
             }
             if line.hasPrefix("# ") {
-                let title = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
-                return title.trimmingCharacters(in: CharacterSet(charactersIn: "#")).trimmingCharacters(in: .whitespaces)
+                var title = line.dropFirst(2).trimmed
+                while title.last == "#" { title = title.dropLast().trimmed }
+                return String(title)
             }
         }
         return nil
+    }
+}
+
+extension StringProtocol {
+    var trimmed: Substring {
+        let s = Substring(self)
+        guard let first = s.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return s[s.endIndex...] }
+        return s[first...s.lastIndex(where: { $0 != " " && $0 != "\t" })!]
     }
 }

@@ -34,18 +34,11 @@ public struct SiteBuilder: Sendable {
             return report
         }
 
-        let (config, configDiagnostics) = ConfigLoader.load(root: root)
-        report.diagnostics += configDiagnostics
-        let (templates, templateDiagnostics) = TemplateSet.load(overrides: root.appendingPathComponent("templates"))
-        report.diagnostics += templateDiagnostics
-
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path, isDirectory: &isDirectory),
-              isDirectory.boolValue else {
-            report.diagnostics.append(.error("content.missing", "no content/ folder in \(root.path): put the handbook's Markdown files there", at: nil))
-            return finish()
-        }
-        let (files, statics) = ContentScanner.scan(root: root)
+        let handbook = await HandbookLoader.load(root: root, width: width)
+        report.diagnostics += handbook.diagnostics
+        guard handbook.hasContent else { return finish() }
+        let config = handbook.config
+        let templates = handbook.templates
 
         let folder: OutputFolder
         do {
@@ -55,46 +48,45 @@ public struct SiteBuilder: Sendable {
             return finish()
         }
         let sink = makeSink(folder.staging)
-
-        // Read and identify every file.
-        let identified = await concurrentMap(files, width: width) { Identified.read($0) }
-        for item in identified { report.diagnostics += item.diagnostics }
-        let (routes, routeDiagnostics) = Router.assign(identified.filter { $0.text != nil })
-        report.diagnostics += routeDiagnostics
+        let routes = handbook.routes
         report.documents = routes.count
 
-        // Render and write every page.
-        let links = LinkResolver(pages: Dictionary(uniqueKeysWithValues: routes.map { ($0.file.path, $0.page) }))
+        // Extract, render and write every document.
+        let links = handbook.links
         let chrome = PageChrome(site: config, nav: Self.navigation(routes))
-        let results = await concurrentMap(routes, width: width) { route in
-            DocumentBuild.run(route, chrome: chrome, templates: templates, links: links, sink: sink)
-        }
+        let rendering = DocumentBuild.Output(chrome: chrome, templates: templates, sink: sink)
+        let directory = handbook.directory
+        let results = await concurrentMap(routes, width: width) { DocumentBuild.run($0, directory: directory, links: links, output: rendering) }
         var records: [DocumentRecord] = []
         var introHTML = ""
         var writeFailures: [Diagnostic] = []
         for result in results {
-            report.diagnostics += result.diagnostics
             writeFailures += result.writeFailures
             if let record = result.record {
                 records.append(record)
                 if record.page.isEmpty { introHTML = result.introHTML } else { report.pagesWritten += 1 }
             }
         }
+        let model = SiteModel.assemble(config: config, results: results, diagnostics: [])
+        report.diagnostics += model.diagnostics
 
         // The pages that aggregate documents, the assets, the export.
         do {
-            try sink.write("index.html", Array(HomePage(records: records, introHTML: introHTML).render(chrome: chrome, templates: templates).utf8))
+            try sink.write("index.html", Array(HomePage(records: records.filter { !$0.template }, introHTML: introHTML).render(chrome: chrome, templates: templates).utf8))
             try sink.write("404.html", Array(NotFoundPage().render(chrome: chrome, templates: templates).utf8))
             report.pagesWritten += 2
             for (path, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
                 try sink.write(path, bytes)
             }
-            for file in statics {
+            for file in handbook.statics {
                 guard let data = FileManager.default.contents(atPath: file.url.path) else { continue }
                 try sink.write(file.sitePath, Array(data))
             }
-            let exported = report.diagnostics.sorted()
-            try sink.write("data/dossier.json", SiteExport(config: config, records: records, diagnostics: exported).json())
+            var exported = model
+            exported.diagnostics = report.diagnostics.sorted()
+            for (path, bytes) in try DataExport(model: exported).files() {
+                try sink.write(path, bytes)
+            }
         } catch {
             writeFailures.append(.error("output.write-failed", "\(error)", at: nil))
         }

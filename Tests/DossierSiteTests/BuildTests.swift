@@ -34,19 +34,25 @@ struct EndToEndBuildTests {
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/dossier.css").path))
 
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("data/dossier.json"))) as? [String: Any]
-        #expect(json?["schemaVersion"] as? String == "0.1")
+        #expect(json?["schemaVersion"] as? String == "1.0")
         let generator = json?["generator"] as? [String: Any]
         #expect(generator?["name"] as? String == "Dossier")
-        let documents = try #require(json?["documents"] as? [[String: Any]])
-        let aws = try #require(documents.first { $0["id"] as? String == "aws-expert" })
-        #expect(aws["kind"] as? String == "profile")
+        #expect((json?["site"] as? [String: Any])?["title"] as? String == "Dossier Sample Handbook")
+        let profiles = try #require(json?["profiles"] as? [[String: Any]])
+        let aws = try #require(profiles.first { $0["id"] as? String == "aws-expert" })
         #expect(aws["title"] as? String == "AWS Expert")
         #expect((aws["source"] as? [String: Any])?["path"] as? String == "content/profiles/aws-expert.md")
-        let outline = try #require(aws["outline"] as? [[String: Any]])
-        let matrix = try #require(outline.first { $0["text"] as? String == "AWS Service Expertise Matrix" })
+        #expect((aws["capabilities"] as? [Any])?.count == 17)
+        let sections = try #require(aws["sections"] as? [[String: Any]])
+        let children = try #require(sections.first?["children"] as? [[String: Any]])
+        let matrix = try #require(children.first { $0["text"] as? String == "AWS Service Expertise Matrix" })
         #expect(matrix["id"] as? String == "aws-service-expertise-matrix")
         #expect(matrix["level"] as? Int == 2)
         #expect(matrix["line"] as? Int == 286)
+        let documents = try #require(json?["documents"] as? [[String: Any]])
+        #expect(documents.map { $0["id"] as? String } == ["about"])
+        let patterns = try #require(json?["patterns"] as? [[String: Any]])
+        #expect(patterns.compactMap { $0["id"] as? String } == ["aws-expert-serverless-api-with-python", "aws-expert-container-based-api", "aws-expert-amplify-full-stack"])
     }
 
     @Test func worksWithOnlyAContentFolder() async throws {
@@ -84,7 +90,7 @@ struct EndToEndBuildTests {
         #expect(setup.contains("<img src=\"../img/d.png\" alt=\"img\" />"))
         #expect(try handbook.read("index.html").contains("Welcome to <strong>our</strong> handbook."))
         let json = try handbook.read("data/dossier.json")
-        #expect(json.contains("\"kind\" : \"pattern\""))
+        #expect(json.contains("\"document\" : \"deploy-pattern\""))
         #expect(!json.contains("Hidden"))
     }
 

@@ -2,11 +2,12 @@ import DossierCore
 import DossierModel
 import Foundation
 
-/// The JSON document written to `data/dossier.json`: what dashboards and scripts read.
-/// Keys are sorted and nothing depends on time or thread order, so the same input always
-/// gives the same bytes.
+/// The JSON document written to `data/dossier.json` and by `dossier export`: the contract
+/// dashboards and scripts read. Keys are sorted and nothing depends on time or thread order,
+/// so the same input always gives the same bytes. Changing a field means bumping
+/// `schemaVersion` (see `ExportSchema`).
 public struct SiteExport: Encodable, Sendable {
-    public static let schemaVersion = "0.1"
+    public static let schemaVersion = "1.0"
 
     public struct Generator: Encodable, Sendable {
         var name = DossierVersion.name
@@ -19,14 +20,6 @@ public struct SiteExport: Encodable, Sendable {
         var baseURL: String
     }
 
-    public struct Document: Encodable, Sendable {
-        var id: String
-        var kind: DocumentKind
-        var title: String
-        var source: SourceRef
-        var outline: [OutlineHeading]
-    }
-
     /// A diagnostic, flattened for tools: `path`, `line` and `column` beside the message.
     public struct Problem: Encodable, Sendable {
         var severity: Severity
@@ -37,7 +30,7 @@ public struct SiteExport: Encodable, Sendable {
         var column: Int?
         var notes: [String]
 
-        init(_ diagnostic: Diagnostic) {
+        public init(_ diagnostic: Diagnostic) {
             severity = diagnostic.severity
             code = diagnostic.code
             message = diagnostic.message
@@ -51,13 +44,17 @@ public struct SiteExport: Encodable, Sendable {
     var schemaVersion = SiteExport.schemaVersion
     var generator = Generator()
     var site: Site
-    var documents: [Document]
+    var profiles: [Profile]
+    var patterns: [Pattern]
+    var documents: [Page]
     var diagnostics: [Problem]
 
-    public init(config: SiteConfig, records: [DocumentRecord], diagnostics: [Diagnostic]) {
-        site = Site(title: config.title, description: config.description, baseURL: config.baseURL)
-        documents = records.map { Document(id: $0.id, kind: $0.kind, title: $0.title, source: $0.source, outline: $0.outline) }
-        self.diagnostics = diagnostics.map(Problem.init)
+    public init(model: SiteModel) {
+        site = Site(title: model.config.title, description: model.config.description, baseURL: model.config.baseURL)
+        profiles = model.profiles
+        patterns = model.patterns
+        documents = model.pages
+        diagnostics = model.diagnostics.map(Problem.init)
     }
 
     /// Pretty-printed, key-sorted JSON with a final newline.
@@ -67,5 +64,25 @@ public struct SiteExport: Encodable, Sendable {
         var bytes = Array(try encoder.encode(self))
         bytes.append(0x0A)
         return bytes
+    }
+}
+
+/// Everything written under `data/`: the JSON export, its schema and the CSV tables.
+public struct DataExport {
+    public var model: SiteModel
+
+    public init(model: SiteModel) {
+        self.model = model
+    }
+
+    public func files() throws -> [(path: String, bytes: [UInt8])] {
+        var files: [(String, [UInt8])] = [
+            ("data/dossier.json", try SiteExport(model: model).json()),
+            ("data/dossier.schema.json", Array(ExportSchema.json.utf8)),
+        ]
+        for table in CSVTables(model: model).all {
+            files.append(("data/\(table.name).csv", table.bytes))
+        }
+        return files
     }
 }

@@ -1,0 +1,127 @@
+import DossierCore
+import DossierRender
+import DossierSite
+import Foundation
+import Testing
+
+struct ExportTests {
+    /// The export of the sample handbook and of the shared corpus validates against the schema
+    /// Dossier writes beside it. The schema's objects are closed, so a field the schema does not
+    /// describe fails here.
+    @Test func exportValidatesAgainstTheSchema() async throws {
+        var roots = [repositoryRoot]
+        let corpus = SharedCorpus.handbook()
+        if let corpus { roots.append(corpus.root) }
+        for root in roots {
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-schema-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: output) }
+            let report = await SiteBuilder(root: root, output: output).build()
+            #expect(report.committed)
+            let result = try runPython("""
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            document = json.load(open(sys.argv[2]))
+            errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(document), key=lambda e: list(e.absolute_path))
+            for e in errors[:20]: print("/".join(map(str, e.absolute_path)), e.message)
+            sys.exit(1 if errors else 0)
+            """, arguments: [output.appendingPathComponent("data/dossier.schema.json").path, output.appendingPathComponent("data/dossier.json").path])
+            #expect(result.status == 0, "\(root.path): \(result.output)")
+        }
+        if corpus == nil { print("../shared/corpus is absent: the export was validated on the sample handbook only") }
+    }
+
+    @Test func exportCommandWritesTheSameBytesAsTheBuild() async throws {
+        let handbook = try TemporaryHandbook(files: [
+            "content/profiles/a.md": "# A\n\n## Capability Confidence Levels\n### Primary Expertise (≥0.85)\n- Thing: 0.99\n\nSee [b](b.md) and [gone](gone.md).\n",
+            "content/profiles/b.md": "# B\n",
+            "content/patterns/p.md": "# P\n\n**Confidence**: HIGH (0.9)\n",
+            "content/about.md": "# About\n",
+        ])
+        _ = await handbook.build()
+        let built = try Data(contentsOf: handbook.site.appendingPathComponent("data/dossier.json"))
+        let model = await SiteReader(root: handbook.root).read()
+        let exported = Data(try SiteExport(model: model).json())
+        #expect(built == exported)
+        #expect(model.diagnostics.contains { $0.code == "link.missing-document" })
+    }
+
+    @Test func csvTablesCarryOwnerAndLineAndLeaveTemplatesOut() async throws {
+        let handbook = try TemporaryHandbook(files: [
+            "content/profiles/a.md": """
+            # A
+            ## Capability Confidence Levels
+            ### Primary Expertise (≥0.85)
+            - Deploying, "quoted" things: 0.90 (note, with comma)
+            ## Service Expertise Matrix
+            ### Compute
+            - **Lambda**: 0.92 - Functions
+            """,
+            "content/profiles/role-template.md": "# T\n## Capability Confidence Levels\n### Primary Expertise (≥0.85)\n- Placeholder: 0.90\n",
+        ])
+        _ = await handbook.build()
+        let capabilities = try handbook.read("data/capabilities.csv")
+        #expect(capabilities == """
+        profile,tier,tierLevel,name,confidence,previousConfidence,status,note,lastUpdated,path,line\r
+        a,primary,primary,"Deploying, ""quoted"" things",0.9,,,"note, with comma",,content/profiles/a.md,4\r
+
+        """)
+        #expect(try handbook.read("data/services.csv").contains("a,Compute,Lambda,0.92,Functions,content/profiles/a.md,7\r\n"))
+        #expect(try handbook.read("data/scores.csv").contains("a,,Capability Confidence Levels › Primary Expertise (≥0.85),\"Deploying, \"\"quoted\"\" things\",0.9"))
+        #expect(!(try handbook.read("data/scores.csv")).contains("Placeholder"))
+        // Templates stay in the JSON, marked, but out of the tables and the home page.
+        #expect(try handbook.read("data/dossier.json").contains("\"template\" : true"))
+        #expect(!(try handbook.read("index.html")).contains("role-template"))
+        #expect(handbook.exists("profiles/role-template/index.html"))
+    }
+
+    @Test func frontMatterNamesBecomeIDsAndRelationsResolve() async throws {
+        let handbook = try TemporaryHandbook(files: [
+            "content/profiles/data-architect-role.md": "---\nname: da-architect\n---\n# D&A Architect\n",
+            "content/profiles/other.md": "---\nname: da-architect\n---\n# Other\n",
+            "content/profiles/aws.md": "# AWS Expert\n## Collaboration\n- **Works best with**:\n  - da-architect (decisions)\n  - data-architect (same one)\n  - ghost-expert (nobody)\n",
+        ])
+        let report = await handbook.build()
+        #expect(handbook.exists("profiles/da-architect/index.html"))
+        #expect(handbook.exists("profiles/other/index.html"))
+        let duplicate = try #require(report.diagnostics.first { $0.code == "document.duplicate-name" })
+        #expect(duplicate.location?.path == "content/profiles/other.md")
+        let model = await SiteReader(root: handbook.root).read()
+        let aws = try #require(model.profiles.first { $0.id == "aws" })
+        // `data-architect` names data-architect-role.md (whose id is its front matter name).
+        #expect(aws.relations.map(\.targetID) == ["da-architect", "da-architect", nil])
+        #expect(model.diagnostics.contains { $0.code == "relation.unresolved" && $0.severity == .note && $0.message.contains("ghost-expert") })
+    }
+}
+
+/// The shared corpus laid out as a handbook in a temporary folder, or `nil` when absent.
+enum SharedCorpus {
+    static let source = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/adlc")
+
+    static func handbook() -> TemporaryHandbook? {
+        guard FileManager.default.fileExists(atPath: source.path), let handbook = try? TemporaryHandbook() else { return nil }
+        for folder in ["profiles", "patterns"] {
+            let from = source.appendingPathComponent(folder)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: from.path)) ?? [] where name.hasSuffix(".md") {
+                if let text = try? String(contentsOf: from.appendingPathComponent(name), encoding: .utf8) {
+                    try? handbook.write("content/\(folder)/\(name)", text)
+                }
+            }
+        }
+        return handbook
+    }
+}
+
+/// Runs a Python script (the test suite's schema validator); `.ci/test` installs jsonschema.
+func runPython(_ script: String, arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
