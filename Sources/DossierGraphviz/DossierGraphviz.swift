@@ -1,1 +1,0 @@
-// Graphviz layout and SVG drawing of diagrams.

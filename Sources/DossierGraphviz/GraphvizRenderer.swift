@@ -1,0 +1,66 @@
+import DossierModel
+
+/// Lays diagrams out with Graphviz's `dot`, in process, and draws them as SVG for inline use
+/// in HTML: accessible, classed for `DiagramSVG.stylesheet`, colour-free, deterministic.
+///
+/// Create one renderer for a build and pass it to whoever draws diagrams; it is safe to call
+/// from many tasks at once. Graphviz calls are serialised (Graphviz is not thread-safe) and
+/// each distinct layout runs once per renderer: results are cached by what Graphviz is given
+/// (`LayoutGraph.cacheKey`), so the same diagram on several pages, or drawn with different
+/// ids, links or tiers, is laid out a single time. The cache lives as long as the renderer.
+public final class GraphvizRenderer: Sendable {
+    private struct State {
+        var context: GraphvizContext?
+        var layouts: [String: Result<Drawing, GraphvizError>] = [:]
+        var layoutCount = 0
+    }
+
+    private let state = Locked(State())
+    /// The layout engine; tests use a missing one to see Graphviz fail.
+    private let engine: String
+
+    public init() {
+        self.engine = "dot"
+    }
+
+    init(engine: String) {
+        self.engine = engine
+    }
+
+    /// How many diagrams Graphviz has laid out for this renderer — the cache misses — for
+    /// tests and build statistics. (A cluster diagram's probe layout is not counted apart.)
+    public var layoutCount: Int {
+        state.withLock { $0.layoutCount }
+    }
+
+    /// The diagram as an `<svg>` element, or what Graphviz said when it could not lay it out.
+    public func svg(for diagram: Diagram, options: DrawingOptions) throws(GraphvizError) -> String {
+        let plan = DiagramPlan(diagram)
+        let drawing = try layout(plan.graph).get()
+        return DiagramSVGWriter(plan: plan, drawing: drawing, options: options).svg()
+    }
+
+    /// The cached drawing of `graph`, laying it out first if needed. The lock is held during
+    /// the layout, so concurrent requests for the same new graph lay it out once. Failures
+    /// are cached too. Graphs with clusters and edge labels get a probe layout first
+    /// (`FlatEdgeLabels`).
+    private func layout(_ graph: LayoutGraph) -> Result<Drawing, GraphvizError> {
+        let key = graph.cacheKey
+        return state.withLock { state in
+            if let cached = state.layouts[key] { return cached }
+            let result = Result { () throws(GraphvizError) -> Drawing in
+                if state.context == nil { state.context = try GraphvizContext() }
+                let context = state.context!
+                var graph = graph
+                if FlatEdgeLabels.needProbe(graph) {
+                    let probe = try Drawing(graphvizSVG: context.svg(for: FlatEdgeLabels.outside(graph), engine: engine))
+                    graph = FlatEdgeLabels.outside(graph, edges: FlatEdgeLabels.flatEdges(of: graph, in: probe))
+                }
+                return try Drawing(graphvizSVG: context.svg(for: graph, engine: engine))
+            }
+            state.layoutCount += 1
+            state.layouts[key] = result
+            return result
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Build-time syntax highlighting of code blocks.
