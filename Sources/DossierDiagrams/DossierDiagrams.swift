@@ -1,1 +1,0 @@
-// Diagram parsing: arrow text and Mermaid flowcharts → Diagram.
