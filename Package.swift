@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "DossierModel", dependencies: ["DossierCore"]),
         .target(
             name: "DossierExtract",
-            dependencies: ["DossierCore", "DossierMarkdown", "DossierModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["DossierCore", "DossierMarkdown", "DossierModel", "DossierDiagrams", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "DossierDiagrams", dependencies: ["DossierCore", "DossierModel"]),
         .target(name: "DossierGraphviz", dependencies: ["CGraphviz", "DossierCore", "DossierModel"]),
@@ -39,8 +39,8 @@ let package = Package(
         .target(
             name: "DossierRender",
             dependencies: [
-                "DossierCore", "DossierMarkdown", "DossierModel",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "DossierCore", "DossierMarkdown", "DossierModel", "DossierExtract", "DossierDiagrams", "DossierGraphviz",
+                "DossierHighlight", .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTemplates"]
         ),

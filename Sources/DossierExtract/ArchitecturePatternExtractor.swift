@@ -23,6 +23,13 @@ struct ArchitecturePatternExtractor {
                 while !usedIDs.insert(id).inserted { id = "\(pattern.id)-\(n)"; n += 1 }
                 pattern.id = id
                 patterns.append(pattern)
+                // The `**Confidence**: … | **Cost**: …` paragraph: the page shows it as a facts strip.
+                if let facts = context.sections[child].blocks.first(where: { block in
+                    context.document[block].kind == .paragraph
+                        && context.document.inlineLines(of: block).allSatisfy { !MarkdownDocument.labelParts(of: $0).isEmpty }
+                }) {
+                    context.regions.append(PageRegion(kind: .patternFacts(pattern: id), node: facts))
+                }
             }
         }
         return patterns

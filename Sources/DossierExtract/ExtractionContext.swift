@@ -11,6 +11,8 @@ struct ExtractionContext {
     let sections: SectionIndex
     let frontMatter: FrontMatter
     var diagnostics: [Diagnostic] = []
+    /// Blocks the page shows as pictures, in document order.
+    var regions: [PageRegion] = []
 
     init(path: String, document: MarkdownDocument, headings: [MarkdownHeading], frontMatter: FrontMatter) {
         self.path = path
@@ -40,6 +42,13 @@ struct ExtractionContext {
             if text.firstRange(of: written) != nil { return location(of: written, onLine: line) }
         }
         return location(line: line)
+    }
+
+    /// Records every list among `blocks` as a region of this kind.
+    mutating func markLists(in blocks: [Int32], as kind: PageRegion.Kind) {
+        for block in blocks where document[block].kind == .list {
+            regions.append(PageRegion(kind: kind, node: block))
+        }
     }
 
     mutating func warn(_ code: String, _ message: String, line: Int, column: Int = 1, notes: [String] = []) {

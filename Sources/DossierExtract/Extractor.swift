@@ -1,4 +1,5 @@
 import DossierCore
+import DossierDiagrams
 import DossierMarkdown
 import DossierModel
 
@@ -19,6 +20,10 @@ public struct ExtractedDocument: Sendable {
     public var patterns: [Pattern]
     /// For plain pages.
     public var page: Page?
+    /// Blocks the page shows as pictures (bars, heat tables, stat cards, facts).
+    public var regions: [PageRegion]
+    /// Fenced code blocks that are diagrams or other Mermaid, by node.
+    public var readings: [Int32: BlockReading]
     public var diagnostics: [Diagnostic]
 }
 
@@ -49,7 +54,7 @@ public enum Extractor {
         let template = fileName.hasSuffix("-template") || fileName == "template" || frontMatter.isTemplate
         var result = ExtractedDocument(kind: kind, id: id, title: title, description: frontMatter["description"], template: template,
                                        frontMatter: frontMatter, markdown: markdown, headings: headings,
-                                       profile: nil, patterns: [], page: nil, diagnostics: [])
+                                       profile: nil, patterns: [], page: nil, regions: [], readings: [:], diagnostics: [])
         let source = SourceRef(path: path, line: 1)
         switch kind {
         case .profile:
@@ -57,16 +62,25 @@ public enum Extractor {
             profile.source = source
             profile.template = template
             result.description = profile.description
+            let diagrams = DiagramExtraction(&context, services: profile.services.map(\.name))
+            profile.diagrams = diagrams.diagrams
+            result.readings = diagrams.readings
             let patterns = ArchitecturePatternExtractor(profileID: id).extract(&context)
             profile.patterns = patterns.map(\.id)
             result.patterns = patterns.map { pattern in
                 var pattern = pattern
                 pattern.template = template
+                pattern.diagram = diagrams.diagram(startingOn: pattern.diagramBlock?.line)
+                pattern.services = Self.services(of: pattern.diagram)
                 return pattern
             }
             result.profile = profile
         case .pattern:
             var pattern = PatternDocumentExtractor(id: id, title: title).extract(&context)
+            let diagrams = DiagramExtraction(&context, services: [])
+            result.readings = diagrams.readings
+            pattern.diagrams = diagrams.diagrams
+            pattern.diagram = diagrams.diagram(startingOn: pattern.diagramBlock?.line) ?? diagrams.diagrams.first
             pattern.template = template
             pattern.frontMatter = frontMatter.values
             pattern.sections = context.sections.tree
@@ -75,13 +89,21 @@ public enum Extractor {
             result.description = pattern.description
             result.patterns = [pattern]
         case .page:
+            result.readings = DiagramExtraction(&context, services: []).readings
             let description = frontMatter["description"] ?? firstParagraph(context)
             result.description = description
             result.page = Page(id: id, title: title, description: description, frontMatter: frontMatter.values, source: source,
                                sections: context.sections.tree)
         }
+        result.regions = context.regions
         result.diagnostics = context.diagnostics
         return result
+    }
+
+    /// The distinct services a diagram's nodes stand for, in the order they appear.
+    static func services(of diagram: Diagram?) -> [String] {
+        var seen = Set<String>()
+        return (diagram?.nodes ?? []).compactMap(\.service).filter { seen.insert($0).inserted }
     }
 
     /// The first paragraph of the document that is not a `**Key**: value` line.

@@ -26,6 +26,9 @@ struct KnowledgeExtractor {
                 title: head.title, identifiedIn: head.facts["identified in"], priority: head.facts["priority"],
                 details: context.document.details(of: item), line: head.line))
         }
+        for section in context.sections(titled: ["improvement priorities", "priorities"], level: 2...6) {
+            context.markLists(in: context.sections[section].blocks, as: .priorities)
+        }
         for (item, _) in items(titled: ["improvement priorities", "priorities"], context) {
             let head = Head(item, context.document)
             let current = (head.facts["current confidence"] ?? head.facts["current"] ?? head.facts["confidence"]).flatMap { ConfidenceReader.read($0)?.value }

@@ -12,9 +12,11 @@ struct MetricsExtractor {
             if let parent = context.sections[section].parent, visited.contains(parent) { visited.insert(section); continue }
             visited.insert(section)
             metrics += read(section, context: context)
+            context.markLists(in: context.sections[section].blocks, as: .metrics)
             for child in context.sections[section].children {
                 visited.insert(child)
                 metrics += read(child, context: context)
+                context.markLists(in: context.sections[child].blocks, as: .metrics)
             }
         }
         return metrics

@@ -14,6 +14,7 @@ struct TierExtractor {
                 let entry = context.sections[child]
                 guard let tier = makeTier(entry, context: context) else { continue }
                 tiers.append(tier)
+                context.markLists(in: context.sections[child].blocks, as: .capabilities(tier: tier.id))
                 for item in context.document.listItems(in: context.sections.allBlocks(of: child)) {
                     if let capability = capability(item, tier: tier, context: &context) { capabilities.append(capability) }
                 }

@@ -12,6 +12,7 @@ struct TroubleshootingExtractor {
             if let parent = context.sections[section].parent, taken.contains(parent) { taken.insert(section); continue }
             taken.insert(section)
             entries += oneLiners(in: context.sections[section].blocks, context: context)
+            context.markLists(in: context.sections[section].blocks, as: .troubleshooting)
             for child in descendants(of: section, context.sections) {
                 taken.insert(child)
                 let entry = context.sections[child]

@@ -99,4 +99,27 @@ struct SeedProfileTests {
         #expect(seed.knowledge.bestPractices.count == 3)
         #expect(seed.knowledge.commonPatterns.count == 4)
     }
+
+    @Test func diagramsAreGraphsWithServices() throws {
+        let patterns = extracted.patterns
+        let shapes = patterns.map { ($0.diagram?.nodes.count, $0.diagram?.edges.count) }
+        #expect(shapes.map(\.0) == [6, 4, 5])
+        #expect(shapes.map(\.1) == [5, 3, 4])
+        func edges(_ pattern: Pattern) -> [String] {
+            let labels = Dictionary(uniqueKeysWithValues: (pattern.diagram?.nodes ?? []).map { ($0.id, $0.label) })
+            return (pattern.diagram?.edges ?? []).map { "\(labels[$0.from]!) → \(labels[$0.to]!)" }
+        }
+        #expect(edges(patterns[0]).contains("Lambda (Python + Mangum) → CloudWatch Logs"))
+        #expect(edges(patterns[1]).contains("Fargate (ECS) → CloudWatch Container Insights"))
+        #expect(edges(patterns[2]).contains("Amplify Hosting (React) → Cognito Auth (future)"))
+        let services = try #require(patterns[0].diagram).nodes.map { "\($0.label)=\($0.service ?? "-")" }
+        #expect(services == ["Frontend=-", "CloudFront=-", "API Gateway=API Gateway", "Lambda (Python + Mangum)=Lambda",
+                             "RDS/External APIs=RDS", "CloudWatch Logs=CloudWatch"])
+        #expect(patterns[0].services == ["API Gateway", "Lambda", "RDS", "CloudWatch"])
+        #expect(patterns[2].diagram?.nodes.first { $0.label == "Cognito Auth (future)" }?.future == true)
+        #expect(patterns[2].diagram?.nodes.first { $0.label == "Cognito Auth (future)" }?.service == "Cognito")
+        #expect(seed.diagrams.count == 3)
+        #expect(seed.diagrams[0].mermaid.hasPrefix("flowchart LR"))
+        #expect(seed.diagrams[0].source.line == 334)
+    }
 }
