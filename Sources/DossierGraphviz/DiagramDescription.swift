@@ -23,7 +23,8 @@ struct DiagramDescription {
         if !connections.isEmpty { text += " Connections: " + connections.joined(separator: "; ") + "." }
         for cluster in plan.clusters where !cluster.lines.isEmpty {
             let members = cluster.source.nodes.compactMap { index[$0] }.map { labels[$0] }
-            text += " Group \(cluster.lines.joined(separator: " ")): " + members.joined(separator: ", ") + "."
+            text += " Group \(cluster.lines.joined(separator: " "))"
+            text += members.isEmpty ? " (empty)." : ": " + members.joined(separator: ", ") + "."
         }
         return text
     }

@@ -16,9 +16,19 @@ struct DiagramPlan: Sendable {
         var lines: [String]
     }
 
+    /// One box, at the same index as in ``Diagram/clusters``.
     struct Cluster: Sendable {
+        /// The cluster, with `nodes` cut to the drawn nodes inside its box (its own and
+        /// those of the clusters inside it), each once.
         var source: DiagramCluster
         var lines: [String]
+        /// The cluster whose box this one is drawn inside (``Diagram/ClusterNesting``).
+        var parent: Int?
+        /// Indices in `nodes` of the nodes drawn directly in this box, not in a box inside.
+        var members: [Int]
+        /// No node and no cluster inside: an invisible node holds the box open, as Mermaid
+        /// draws an empty subgraph as an empty box.
+        var isEmpty: Bool
     }
 
     var direction: Diagram.Direction
@@ -26,7 +36,7 @@ struct DiagramPlan: Sendable {
     var nodes: [Node]
     /// Edge `i` is Graphviz's `e<i>`.
     var edges: [Edge]
-    /// Cluster `i` is Graphviz's `c<i>`.
+    /// Cluster `i` is Graphviz's `c<i>` (`cluster_<i>`); an empty one holds `p<i>`.
     var clusters: [Cluster]
     var graph: LayoutGraph
 }
@@ -34,7 +44,8 @@ struct DiagramPlan: Sendable {
 extension DiagramPlan {
     /// Plans `diagram`, repairing what Graphviz would reject or crash on: a repeated node id
     /// keeps its first definition, an edge to an undeclared id gets a box labelled with the
-    /// id (as Mermaid does), and a node listed in two clusters stays in the first.
+    /// id (as Mermaid does), and a node listed in several clusters is drawn once, in the
+    /// innermost (``Diagram/ClusterNesting``), with the clusters' boxes nested as theirs.
     init(_ diagram: Diagram) {
         let nodeWrapper = LabelWrapper(maxWidth: Typography.nodeLineWidth(diagram.direction), fontSize: Typography.nodeFontSize)
         let edgeWrapper = LabelWrapper(maxWidth: Typography.edgeLineWidth, fontSize: Typography.edgeFontSize)
@@ -55,18 +66,7 @@ extension DiagramPlan {
 
         let edges = diagram.edges.map { Edge(source: $0, lines: edgeWrapper.lines($0.label ?? "")) }
 
-        var clustered: Set<String> = []
-        var clusters: [Cluster] = []
-        for cluster in diagram.clusters {
-            var members: [String] = []
-            for id in cluster.nodes where position[id] != nil && clustered.insert(id).inserted {
-                members.append(id)
-            }
-            guard !members.isEmpty else { continue }
-            var kept = cluster
-            kept.nodes = members
-            clusters.append(Cluster(source: kept, lines: clusterWrapper.lines(cluster.label)))
-        }
+        let clusters = Self.clusters(of: diagram, position: position, wrapper: clusterWrapper)
 
         self.direction = diagram.direction
         self.nodes = nodes
@@ -95,6 +95,8 @@ extension DiagramPlan {
             ],
             nodes: nodes.enumerated().map { index, node in
                 LayoutGraph.Node(name: "n\(index)", attributes: Self.attributes(of: node, id: "n\(index)"))
+            } + clusters.indices.filter { clusters[$0].isEmpty }.map { index in
+                LayoutGraph.Node(name: "p\(index)", attributes: Self.placeholder(id: "p\(index)"))
             },
             edges: edges.enumerated().map { index, edge in
                 var attributes = [LayoutGraph.Attribute("id", "e\(index)")]
@@ -109,10 +111,44 @@ extension DiagramPlan {
                 var attributes = [LayoutGraph.Attribute("id", "c\(index)")]
                 if !cluster.lines.isEmpty { attributes.append(.init("label", Self.graphvizLabel(cluster.lines))) }
                 return LayoutGraph.Cluster(
-                    name: "cluster_\(index)", attributes: attributes,
-                    nodes: cluster.source.nodes.map { "n\(position[$0]!)" })
+                    name: "cluster_\(index)", parent: cluster.parent.map { "cluster_\($0)" }, attributes: attributes,
+                    nodes: cluster.isEmpty ? ["p\(index)"] : cluster.members.map { "n\($0)" })
             }
         )
+    }
+
+    /// Every cluster of `diagram`, nested as ``Diagram/clusterNesting`` says, with each
+    /// drawn node (`position`) placed only in the innermost cluster listing it. Ids listed
+    /// in a cluster that are not nodes are left out.
+    private static func clusters(of diagram: Diagram, position: [String: Int], wrapper: LabelWrapper) -> [Cluster] {
+        let nesting = diagram.clusterNesting
+        /// Whether cluster `inner` is `outer` or sits somewhere inside it.
+        func isWithin(_ inner: Int, _ outer: Int) -> Bool {
+            var current: Int? = inner
+            while let index = current, index >= outer {
+                if index == outer { return true }
+                current = nesting.parents[index]
+            }
+            return false
+        }
+        return diagram.clusters.enumerated().map { index, cluster in
+            var seen: Set<String> = []
+            var kept = cluster
+            kept.nodes = cluster.nodes.filter { id in
+                guard position[id] != nil, let owner = nesting.innermostCluster(ofNode: id) else { return false }
+                return isWithin(owner, index) && seen.insert(id).inserted
+            }
+            let members = nesting.ownNodes[index].compactMap { position[$0] }
+            return Cluster(source: kept, lines: wrapper.lines(cluster.label), parent: nesting.parents[index],
+                           members: members, isEmpty: members.isEmpty && nesting.children[index].isEmpty)
+        }
+    }
+
+    /// An invisible node that gives an empty cluster something to draw its box around.
+    private static func placeholder(id: String) -> [LayoutGraph.Attribute] {
+        [.init("id", id), .init("label", ""), .init("style", "invis"),
+         .init("width", number(Typography.clusterFontSize * 4 / 72, digits: 4)),
+         .init("height", number(Typography.clusterFontSize / 72, digits: 4))]
     }
 
     /// Graphviz attributes of one node: its label, a shape Graphviz knows (stadium,

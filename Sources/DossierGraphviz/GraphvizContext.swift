@@ -74,10 +74,14 @@ final class GraphvizContext: @unchecked Sendable {
             nodes[node.name] = created
             for attribute in node.attributes { set(created, attribute) }
         }
+        // A nested cluster is a subgraph of its parent's subgraph, created after it.
+        var subgraphs: [String: UnsafeMutablePointer<Agraph_t>] = [:]
         for cluster in graph.clusters {
-            guard let subgraph = withC(cluster.name, { agsubg(root, $0, 1) }) else {
+            let parent = cluster.parent.flatMap { subgraphs[$0] } ?? root
+            guard let subgraph = withC(cluster.name, { agsubg(parent, $0, 1) }) else {
                 return .failure(GraphvizError("could not create cluster \(cluster.name)"))
             }
+            subgraphs[cluster.name] = subgraph
             for attribute in cluster.attributes { set(subgraph, attribute) }
             for name in cluster.nodes {
                 if let node = nodes[name] { agsubnode(subgraph, node, 1) }

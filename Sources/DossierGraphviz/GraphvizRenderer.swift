@@ -16,14 +16,17 @@ public final class GraphvizRenderer: Sendable {
     }
 
     private let state = Locked(State())
-    /// The layout engine; tests use a missing one to see Graphviz fail.
+    /// The layout engine: `dot` (layered, for architecture diagrams) unless asked otherwise;
+    /// tests use a missing one to see Graphviz fail.
     private let engine: String
 
     public init() {
         self.engine = "dot"
     }
 
-    init(engine: String) {
+    /// A renderer using another Graphviz engine: `neato` or `fdp` (force-directed) and
+    /// `circo` (circular) suit networks such as who-works-with-whom better than layers.
+    public init(engine: String) {
         self.engine = engine
     }
 
@@ -36,7 +39,12 @@ public final class GraphvizRenderer: Sendable {
     /// The diagram as an `<svg>` element, or what Graphviz said when it could not lay it out.
     public func svg(for diagram: Diagram, options: DrawingOptions) throws(GraphvizError) -> String {
         let plan = DiagramPlan(diagram)
-        let drawing = try layout(plan.graph).get()
+        var graph = plan.graph
+        if engine != "dot" {
+            // Force-directed and circular layouts: keep nodes apart and route edges around them.
+            graph.graphAttributes += [.init("overlap", "false"), .init("sep", "+16"), .init("splines", "true"), .init("mindist", "0.6")]
+        }
+        let drawing = try layout(graph).get()
         return DiagramSVGWriter(plan: plan, drawing: drawing, options: options).svg()
     }
 

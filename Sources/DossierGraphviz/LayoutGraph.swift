@@ -25,10 +25,14 @@ struct LayoutGraph: Hashable, Sendable {
         var attributes: [Attribute]
     }
 
-    /// A `cluster_…` subgraph: Graphviz draws a box around its nodes.
+    /// A `cluster_…` subgraph: Graphviz draws a box around its nodes and the clusters
+    /// inside it.
     struct Cluster: Hashable, Sendable {
         var name: String
+        /// The cluster this one is a subgraph of; it comes earlier in `clusters`.
+        var parent: String?
         var attributes: [Attribute]
+        /// Nodes directly in this cluster, none of them in another cluster.
         var nodes: [String]
     }
 
@@ -61,11 +65,15 @@ extension LayoutGraph {
         line("node", nodeDefaults)
         line("edge", edgeDefaults)
         for node in nodes { line(quoted(node.name), node.attributes) }
-        for cluster in clusters {
+        func subgraph(_ cluster: Cluster, depth: Int) {
+            let indent = String(repeating: "  ", count: depth)
+            text += indent
             line("subgraph \(quoted(cluster.name)) {", cluster.attributes)
-            for node in cluster.nodes { text += "  \(quoted(node));\n" }
-            text += "}\n"
+            for node in cluster.nodes { text += "\(indent)  \(quoted(node));\n" }
+            for inner in clusters where inner.parent == cluster.name { subgraph(inner, depth: depth + 1) }
+            text += indent + "}\n"
         }
+        for cluster in clusters where cluster.parent == nil { subgraph(cluster, depth: 0) }
         for edge in edges { line("\(quoted(edge.tail)) -> \(quoted(edge.head))", edge.attributes) }
         return text + "}\n"
     }

@@ -66,11 +66,14 @@ struct FeatureTests {
                 DiagramCluster(id: "empty", label: "Empty", nodes: []),
             ],
             source: Diagrams.source)
+        // "Again" is not inside "VPC" (it lists an id VPC does not) but is the last to list
+        // C, so C is drawn in its box; "Empty" follows it, so it goes inside it.
         let drawn = try Rendered(diagram)
-        #expect(drawn.clusters.count == 1)
-        #expect(drawn.clusters.first?.textLines == ["VPC"])
-        #expect(drawn.clusters.first?.children.contains { $0.name == "polygon" } == true)
-        #expect(drawn.root.children.first { $0.name == "desc" }?.text.hasSuffix("Group VPC: Node B, Node C.") == true)
+        #expect(drawn.clusters.map(\.textLines) == [["VPC"], ["Again"], ["Empty"]])
+        #expect(drawn.clusters.allSatisfy { $0.children.contains { $0.name == "polygon" } })
+        #expect(drawn.nodes.compactMap { $0["data-id"] } == ["A", "B", "C"])
+        #expect(drawn.root.children.first { $0.name == "desc" }?.text
+            .hasSuffix("Group VPC: Node B. Group Again: Node C. Group Empty (empty).") == true)
     }
 
     @Test func futureNodesAreDashed() throws {

@@ -16,7 +16,7 @@ public enum MermaidWriter {
             let (open, close) = delimiters(node.shape)
             out += "    \(names.node(node.id))\(open)\(MermaidText.quoted(node.label))\(close)\n"
         }
-        ClusterTree(diagram.clusters).write(into: &out, names: &names)
+        writeClusters(of: diagram, into: &out, names: &names)
         for edge in diagram.edges {
             var line = "    \(names.node(edge.from)) \(link(edge))"
             if let label = edge.label { line += "|\(MermaidText.quoted(label))|" }
