@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "DossierSite",
             dependencies: [
-                "DossierCore", "DossierMarkdown", "DossierModel", "DossierExtract", "DossierRender",
+                "DossierCore", "DossierMarkdown", "DossierModel", "DossierExtract", "DossierRender", "DossierGraphviz",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

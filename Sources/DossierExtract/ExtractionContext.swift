@@ -44,9 +44,9 @@ struct ExtractionContext {
         return location(line: line)
     }
 
-    /// Records every list among `blocks` as a region of this kind.
-    mutating func markLists(in blocks: [Int32], as kind: PageRegion.Kind) {
-        for block in blocks where document[block].kind == .list {
+    /// Records every list (and, with `tables`, every table) among `blocks` as a region of this kind.
+    mutating func markLists(in blocks: [Int32], as kind: PageRegion.Kind, tables: Bool = false) {
+        for block in blocks where document[block].kind == .list || (tables && document[block].kind == .table) {
             regions.append(PageRegion(kind: kind, node: block))
         }
     }

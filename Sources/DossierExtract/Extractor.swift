@@ -32,7 +32,7 @@ public struct ExtractedDocument: Sendable {
 /// not understand stays in the Markdown the page renders.
 public enum Extractor {
     /// Anchors the page templates use themselves, kept away from headings.
-    public static let reservedAnchors = ["main", "toc-title", "contents", "top"]
+    public static let reservedAnchors = ["main", "toc-title", "contents", "top", "relations-title", "search-header", "search-header-results", "search-home", "search-home-results"]
 
     /// - Parameters:
     ///   - text: the decoded file.

@@ -9,11 +9,11 @@ struct ServiceExtractor {
         for matrix in context.sections(titled: ["expertise matrix", "service matrix", "skills matrix"]) {
             let entry = context.sections[matrix]
             services += read(blocks: entry.blocks, category: "General", context: &context)
-            context.markLists(in: entry.blocks, as: .services(category: "General"))
+            context.markLists(in: entry.blocks, as: .services(category: "General"), tables: true)
             for child in entry.children {
                 let category = context.sections[child].title
                 services += read(blocks: context.sections.allBlocks(of: child), category: category, context: &context)
-                context.markLists(in: context.sections[child].blocks, as: .services(category: category))
+                context.markLists(in: context.sections[child].blocks, as: .services(category: category), tables: true)
             }
         }
         return services

@@ -24,8 +24,10 @@ public final class GraphvizRenderer: Sendable {
         self.engine = "dot"
     }
 
-    /// A renderer using another Graphviz engine: `neato` or `fdp` (force-directed) and
-    /// `circo` (circular) suit networks such as who-works-with-whom better than layers.
+    /// A renderer using another Graphviz engine: `neato` (force-directed, deterministic)
+    /// suits networks such as who-works-with-whom better than layers. Avoid `circo` with
+    /// Debian's Graphviz 2.42 (it crashes on a second graph in one process) and `fdp`
+    /// (its output varies from run to run).
     public init(engine: String) {
         self.engine = engine
     }

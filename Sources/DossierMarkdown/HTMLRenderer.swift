@@ -17,6 +17,9 @@ public struct HTMLRenderer {
     public var headingAnchors: Bool = false
     /// Prepared HTML that replaces a block node (and its subtree), by node index.
     public var replacements: [Int32: String] = [:]
+    /// Prepared HTML added after a block node, by node index (a pattern's facts after its
+    /// heading).
+    public var insertionsAfter: [Int32: String] = [:]
     /// Destinations that replace a link's or image's own, by node index (source-relative
     /// `.md` links become page URLs).
     public var linkTargets: [Int32: String] = [:]
@@ -66,11 +69,13 @@ public struct HTMLRenderer {
             while let top = open.last, nodes[Int(top)].end <= i {
                 leave(top, into: &w, state: &state)
                 open.removeLast()
+                insert(after: top, into: &w)
             }
             if let replacement = replacements[i] {
                 w.newlineIfNeeded()
                 w.raw(replacement)
                 w.newlineIfNeeded()
+                insert(after: i, into: &w)
                 i = nodes[Int(i)].end
                 continue
             }
@@ -83,12 +88,23 @@ public struct HTMLRenderer {
             enter(i, into: &w, state: &state)
             if node.end == i + 1 {
                 if hasExit(node.kind) { leave(i, into: &w, state: &state) }
+                insert(after: i, into: &w)
             } else {
                 open.append(i)
             }
             i += 1
         }
-        while let top = open.popLast() { leave(top, into: &w, state: &state) }
+        while let top = open.popLast() {
+            leave(top, into: &w, state: &state)
+            insert(after: top, into: &w)
+        }
+    }
+
+    private func insert(after index: Int32, into w: inout HTMLWriter) {
+        guard let html = insertionsAfter[index] else { return }
+        w.newlineIfNeeded()
+        w.raw(html)
+        w.newlineIfNeeded()
     }
 
     /// Leaves get no exit event in cmark; containers do, even when empty.

@@ -33,6 +33,9 @@ public struct MarkdownDocument: Sendable {
         ChildSequence(nodes: nodes, parent: index)
     }
 
+    /// The 1-based source line a node starts on.
+    public func startLine(of index: Int32) -> Int { Int(nodes[Int(index)].range.start.line) }
+
     /// The number of lines in the source (a final newline does not start a new line).
     public var lineCount: Int {
         source.utf8.last == 0x0A ? lineStarts.count - 1 : lineStarts.count

@@ -10,7 +10,7 @@ import Yams
 public enum ConfigLoader {
     public static let fileName = "dossier.yml"
 
-    public static let knownKeys = ["title", "description", "base_url", "unsafe_html"]
+    public static let knownKeys = ["title", "description", "base_url", "unsafe_html", "mermaid_js"]
 
     public static func load(root: URL) -> (SiteConfig, [Diagnostic]) {
         let url = root.appendingPathComponent(fileName)
@@ -54,6 +54,8 @@ public enum ConfigLoader {
                         diagnostics.append(.warning("config.base-url", "‘base_url’ should be an absolute http(s) URL, got ‘\(s)’", at: location(value)))
                     }
                 }
+            case "mermaid_js":
+                if let s = string(value, key) { config.mermaidJS = s }
             case "unsafe_html":
                 if let flag = value.bool { config.unsafeHTML = flag } else {
                     diagnostics.append(.error("config.invalid-value", "‘unsafe_html’ must be true or false", at: location(value)))

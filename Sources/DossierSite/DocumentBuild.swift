@@ -11,6 +11,9 @@ struct DocumentResult: Sendable {
     var patterns: [Pattern] = []
     var page: Page?
     var diagnostics: [Diagnostic] = []
+    /// Problems found while drawing the page (a diagram Graphviz could not lay out): reported
+    /// by `build`, not part of the export, which `check` and `export` write without drawing.
+    var renderDiagnostics: [Diagnostic] = []
     /// Failures to write output; any of them stops the site from being committed.
     var writeFailures: [Diagnostic] = []
     /// For `content/index.md`: its HTML, which the home page shows.
@@ -22,8 +25,7 @@ struct DocumentResult: Sendable {
 enum DocumentBuild {
     /// Where rendered pages go; `nil` for `check` and `export`, which render nothing.
     struct Output: Sendable {
-        var chrome: PageChrome
-        var templates: TemplateSet
+        var site: RenderSite
         var sink: any SiteSink
     }
 
@@ -60,17 +62,27 @@ enum DocumentBuild {
 
         // Links are checked whether or not pages are rendered, so `check` and `export`
         // report what `build` reports.
-        let page = DocumentPage(record: record, markdown: extracted.markdown, headings: extracted.headings)
+        let page = DocumentPage(extracted: extracted, record: record, pattern: result.patterns.first)
         let (targets, linkDiagnostics) = page.linkTargets(links)
         result.diagnostics += linkDiagnostics
         guard let output else { return result }
 
         if route.page.isEmpty {
             // content/index.md: shown on the home page, without its own layout.
-            result.introHTML = page.renderContent(site: output.chrome.site, linkTargets: targets)
+            let (html, diagnostics) = page.renderContent(site: output.site, linkTargets: targets)
+            result.introHTML = html
+            result.renderDiagnostics += diagnostics
             return result
         }
-        let html = page.render(chrome: output.chrome, templates: output.templates, linkTargets: targets)
+        let html: String
+        let renderDiagnostics: [Diagnostic]
+        if let profile = result.profile {
+            (html, renderDiagnostics) = ProfilePage(extracted: extracted, profile: profile, patterns: result.patterns, record: record, linkTargets: targets)
+                .render(site: output.site)
+        } else {
+            (html, renderDiagnostics) = page.render(site: output.site, linkTargets: targets)
+        }
+        result.renderDiagnostics += renderDiagnostics
         do {
             try output.sink.write(SitePaths.file(forPage: route.page), Array(html.utf8))
         } catch {

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGraphviz
 import DossierMarkdown
 import DossierModel
 import DossierRender
@@ -18,6 +19,9 @@ public struct SiteBuilder: Sendable {
     /// Makes the sink pages are written to, given the staging folder. Tests substitute a
     /// failing sink to check that a broken build leaves the old site alone.
     public var makeSink: @Sendable (URL) -> any SiteSink = { FolderSink(root: $0) }
+    /// Lays diagrams out. One per build: Graphviz is serial, and identical diagrams (a
+    /// pattern's diagram on its profile and in its guide) are laid out once.
+    public var graphviz = GraphvizRenderer()
 
     public init(root: URL, output: URL? = nil) {
         self.root = root.standardizedFileURL
@@ -54,14 +58,19 @@ public struct SiteBuilder: Sendable {
         // Extract, render and write every document.
         let links = handbook.links
         let chrome = PageChrome(site: config, nav: Self.navigation(routes))
-        let rendering = DocumentBuild.Output(chrome: chrome, templates: templates, sink: sink)
+        let site = RenderSite(chrome: chrome, templates: templates, graphviz: graphviz,
+                              profilePages: Dictionary(routes.filter { $0.file.kind == .profile }.map { ($0.id, $0.page) }, uniquingKeysWith: { a, _ in a }),
+                              profileTitles: Dictionary(routes.filter { $0.file.kind == .profile }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a }))
+        let rendering = DocumentBuild.Output(site: site, sink: sink)
         let directory = handbook.directory
         let results = await concurrentMap(routes, width: width) { DocumentBuild.run($0, directory: directory, links: links, output: rendering) }
         var records: [DocumentRecord] = []
         var introHTML = ""
         var writeFailures: [Diagnostic] = []
+        var renderDiagnostics: [Diagnostic] = []
         for result in results {
             writeFailures += result.writeFailures
+            renderDiagnostics += result.renderDiagnostics
             if let record = result.record {
                 records.append(record)
                 if record.page.isEmpty { introHTML = result.introHTML } else { report.pagesWritten += 1 }
@@ -70,11 +79,16 @@ public struct SiteBuilder: Sendable {
         let model = SiteModel.assemble(config: config, results: results, diagnostics: [])
         report.diagnostics += model.diagnostics
 
-        // The pages that aggregate documents, the assets, the export.
+        // The pages that aggregate documents, the guides, the assets, the export.
         do {
-            try sink.write("index.html", Array(HomePage(records: records.filter { !$0.template }, introHTML: introHTML).render(chrome: chrome, templates: templates).utf8))
-            try sink.write("404.html", Array(NotFoundPage().render(chrome: chrome, templates: templates).utf8))
-            report.pagesWritten += 2
+            var exported = model
+            exported.diagnostics = report.diagnostics.sorted()
+            let overview = SiteOverview(model: exported, records: records, introHTML: introHTML)
+            let aggregate = AggregatePages(overview: overview, site: site)
+            let (files, diagnostics) = await aggregate.files(width: width)
+            renderDiagnostics += diagnostics
+            for (path, bytes) in files { try sink.write(path, bytes) }
+            report.pagesWritten += aggregate.pageCount
             for (path, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
                 try sink.write(path, bytes)
             }
@@ -82,14 +96,13 @@ public struct SiteBuilder: Sendable {
                 guard let data = FileManager.default.contents(atPath: file.url.path) else { continue }
                 try sink.write(file.sitePath, Array(data))
             }
-            var exported = model
-            exported.diagnostics = report.diagnostics.sorted()
             for (path, bytes) in try DataExport(model: exported).files() {
                 try sink.write(path, bytes)
             }
         } catch {
             writeFailures.append(.error("output.write-failed", "\(error)", at: nil))
         }
+        report.diagnostics += renderDiagnostics
 
         guard writeFailures.isEmpty else {
             report.diagnostics += writeFailures
@@ -107,9 +120,9 @@ public struct SiteBuilder: Sendable {
         return finish()
     }
 
-    /// Home, then each top-level plain page (`content/about.md`), by title.
+    /// The generated pages, then each top-level plain page (`content/about.md`), by title.
     static func navigation(_ routes: [Route]) -> [NavLink] {
         let pages = routes.filter { $0.file.kind == .page && !$0.page.isEmpty && $0.page.split(separator: "/").count == 1 }
-        return [NavLink(title: "Home", page: "")] + pages.map { NavLink(title: $0.title, page: $0.page) }.sorted { $0.title < $1.title }
+        return PageChrome.standardNavigation + pages.map { NavLink(title: $0.title, page: $0.page) }.sorted { $0.title < $1.title }
     }
 }

@@ -31,7 +31,18 @@ extension SiteModel {
             model.patterns += result.patterns
             if let page = result.page { model.pages.append(page) }
         }
+        model.diagnostics += Self.guideChecks(model)
         model.diagnostics.sort()
         return model
+    }
+
+    /// Every published pattern gets a deployment guide; one whose source documents no
+    /// rollback gets a guide that says so, and a warning here.
+    static func guideChecks(_ model: SiteModel) -> [Diagnostic] {
+        model.publishedPatterns.filter(\.rollback.isEmpty).map { pattern in
+            .warning("guide.no-rollback",
+                     "pattern ‘\(pattern.title)’ documents no rollback procedure; its deployment guide says so (add a **Rollback**: list or a “Rollback” section)",
+                     at: SourceLocation(path: pattern.source.path, line: pattern.source.line))
+        }
     }
 }

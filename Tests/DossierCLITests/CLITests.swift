@@ -20,10 +20,10 @@ struct CLITests {
         #expect(output.stderr == """
         content/profiles/a.md:3:5: warning: link to ‘nope.md’: there is no content/profiles/nope.md in this handbook [link.missing-document]
         content/profiles/b.md:2:1: error: file is not valid UTF-8 (byte offset 4); save it as UTF-8 — the file is skipped [text.invalid-utf8]
-        dossier.yml:2:1: warning: unknown key ‘colour’ in dossier.yml (known keys: title, description, base_url, unsafe_html) [config.unknown-key]
+        dossier.yml:2:1: warning: unknown key ‘colour’ in dossier.yml (known keys: title, description, base_url, unsafe_html, mermaid_js) [config.unknown-key]
 
         """)
-        #expect(output.stdout.hasPrefix("1 document → 3 pages in "))
+        #expect(output.stdout.hasPrefix("1 document → 7 pages in "))
         #expect(output.stdout.contains("· 2 warnings, 1 error · site written to \(folder.url.standardizedFileURL.path)/site"))
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site/profiles/a/index.html").path))
     }
@@ -34,7 +34,7 @@ struct CLITests {
         let output = try Dossier.run(["build"], in: folder.url)
         #expect(output.status == 0)
         #expect(output.stderr.isEmpty)
-        #expect(output.stdout.contains("1 document → 3 pages"))
+        #expect(output.stdout.contains("1 document → 7 pages"))
     }
 
     @Test func refusesAForeignOutputFolderAndSaysHowToProceed() throws {

@@ -14,12 +14,22 @@ struct EndToEndBuildTests {
 
         let profile = try String(contentsOf: output.appendingPathComponent("profiles/aws-expert/index.html"), encoding: .utf8)
         #expect(profile.contains("<title>AWS Expert · Dossier Sample Handbook</title>"))
-        #expect(profile.contains("<h1 id=\"aws-expert\">AWS Expert"))
+        #expect(profile.contains("<h1>AWS Expert</h1>"))
+        #expect(profile.contains("<span id=\"aws-expert\"></span>"))  // the H1's anchor still lands at the top
         #expect(profile.contains("<h2 id=\"role--expertise\">Role &amp; Expertise"))
         #expect(profile.contains("<h3 id=\"primary-expertise-085\">Primary Expertise (≥0.85)"))
-        #expect(profile.contains("<li>Lambda function deployment and optimization: 0.92 (last updated: feature-aws-lambda-backend-deployment)</li>"))
-        #expect(profile.contains("<li><strong>Lambda</strong>: 0.92 - Serverless functions, event-driven architectures, custom runtimes</li>"))
+        // Capabilities as bars, with every word of the list item.
+        #expect(profile.contains("<li id=\"cap-lambda-function-deployment-and-optimization\" class=\"tier-primary\">"))
+        #expect(profile.contains("<span class=\"label\">Lambda function deployment and optimization</span>"))
+        #expect(profile.contains("<span class=\"bar-fill tier-primary\" style=\"width: 92%\"></span></span>\n    <span class=\"value\">0.92</span>"))
+        #expect(profile.contains("last updated feature-aws-lambda-backend-deployment"))
+        // The service matrix as a heat table row: a table row of the page.
+        #expect(profile.contains("<tr id=\"service-lambda\"><th scope=\"row\">Lambda</th><td class=\"heat heat-5\">0.92</td><td>Serverless functions, event-driven architectures, custom runtimes</td></tr>"))
         #expect(profile.contains("<a href=\"#capability-confidence-levels\">Capability Confidence Levels</a>"))
+        // A list item of the Markdown, and the diagram drawn as SVG.
+        #expect(profile.contains("<li>Design and implement AWS cloud infrastructure using CDK, CloudFormation, or Terraform</li>"))
+        #expect(profile.contains("role=\"img\""))
+        #expect(profile.contains("<a class=\"guide-link\" href=\"../../guides/aws-expert-serverless-api-with-python/\">"))
         #expect(profile.contains("<link rel=\"stylesheet\" href=\"../../assets/dossier.css\">"))
         // Nothing is dropped: the last line of the file is on the page.
         #expect(profile.contains("Continuously updated through project completions to reflect real-world AWS implementation patterns."))
@@ -29,7 +39,7 @@ struct EndToEndBuildTests {
         #expect(about.contains("<a href=\"../profiles/aws-expert/\">AWS Expert</a>"))
 
         let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(home.contains("<a href=\"profiles/aws-expert/\">AWS Expert</a>"))
+        #expect(home.contains("<h3><a href=\"profiles/aws-expert/\">AWS Expert</a></h3>"))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("404.html").path))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/dossier.css").path))
 
@@ -77,7 +87,7 @@ struct EndToEndBuildTests {
             "content/.drafts/x.md": "# Draft\n",
         ])
         let report = await handbook.build()
-        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(report.diagnostics.map(\.code) == ["guide.no-rollback"], "\(report.diagnostics)")
         #expect(handbook.exists("profiles/aws-expert/index.html"))
         #expect(handbook.exists("patterns/deploy-pattern/index.html"))
         #expect(handbook.exists("docs/setup/index.html"))

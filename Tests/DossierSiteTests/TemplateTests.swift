@@ -26,13 +26,13 @@ struct TemplateTests {
         let handbook = try TemporaryHandbook(files: [
             "content/profiles/a.md": "# Alpha\n",
             "content/b.md": "# Beta\n",
-            "templates/profile.mustache": "<p class=\"custom\">{{title}} — {{{content}}}</p>",
+            "templates/profile.mustache": "<p class=\"custom\">{{title}} — {{{body}}}</p>",
             "templates/assets/dossier.css": "body { color: red }",
             "templates/assets/extra.js": "console.log(1)",
         ])
         let report = await handbook.build()
         #expect(report.diagnostics.isEmpty)
-        #expect(try handbook.read("profiles/a/index.html").hasPrefix("<p class=\"custom\">Alpha — <h1"))
+        #expect(try handbook.read("profiles/a/index.html").hasPrefix("<p class=\"custom\">Alpha — <span id=\"alpha\"></span>"))
         #expect(try handbook.read("b/index.html").contains("<!doctype html>"))  // other kinds keep the default
         #expect(try handbook.read("assets/dossier.css") == "body { color: red }")
         #expect(try handbook.read("assets/extra.js") == "console.log(1)")

@@ -1,55 +1,20 @@
 import DossierCore
+import DossierExtract
 import DossierMarkdown
 import DossierModel
 
-/// Renders the page of one content file: the whole Markdown document (nothing in the file
-/// is left out), with anchored headings, a table of contents and resolved links.
+/// The page of a pattern document or a plain page: a header, a table of contents, and the
+/// whole document with highlighted code and drawn diagrams.
 public struct DocumentPage {
+    public var extracted: ExtractedDocument
     public var record: DocumentRecord
-    public var markdown: MarkdownDocument
-    public var headings: [MarkdownHeading]
+    /// For a pattern document: the pattern it was read into (relations resolved).
+    public var pattern: Pattern?
 
-    public init(record: DocumentRecord, markdown: MarkdownDocument, headings: [MarkdownHeading]) {
+    public init(extracted: ExtractedDocument, record: DocumentRecord, pattern: Pattern? = nil) {
+        self.extracted = extracted
         self.record = record
-        self.markdown = markdown
-        self.headings = headings
-    }
-
-    /// The page's HTML and the problems found while rendering it (links to Markdown files
-    /// that are not in the handbook).
-    public func render(chrome: PageChrome, templates: TemplateSet, linkTargets: [Int32: String]) -> String {
-        let content = renderContent(site: chrome.site, linkTargets: linkTargets)
-        var context = chrome.context(page: record.page, title: record.title, description: record.summary)
-        context["title"] = record.title
-        context["kind"] = record.kind.rawValue
-        context["kindLabel"] = Self.label(record.kind)
-        context["source"] = record.source.path
-        context["content"] = content
-        let toc = headings.filter { $0.level == 2 || $0.level == 3 }.map { heading -> [String: Any] in
-            ["text": heading.text, "id": heading.anchor, "level": heading.level]
-        }
-        context["toc"] = toc
-        context["hasToc"] = !toc.isEmpty
-        return templates.render(record.kind.rawValue, context)
-    }
-
-    /// The document's Markdown as HTML, without the page around it (the home page shows
-    /// `content/index.md` this way).
-    public func renderContent(site: SiteConfig, linkTargets: [Int32: String]) -> String {
-        var renderer = HTMLRenderer(document: markdown)
-        renderer.unsafeHTML = site.unsafeHTML
-        renderer.headingAnchors = true
-        for heading in headings { renderer.headingIDs[heading.node] = heading.anchor }
-        renderer.linkTargets = linkTargets
-        return renderer.render()
-    }
-
-    static func label(_ kind: DocumentKind) -> String {
-        switch kind {
-        case .profile: "Profile"
-        case .pattern: "Pattern"
-        case .page: "Page"
-        }
+        self.pattern = pattern
     }
 
     /// Link and image destinations rewritten to built pages, and a warning for each link to
@@ -57,7 +22,7 @@ public struct DocumentPage {
     public func linkTargets(_ links: LinkResolver) -> ([Int32: String], [Diagnostic]) {
         var targets: [Int32: String] = [:]
         var diagnostics: [Diagnostic] = []
-        for (index, node) in markdown.nodes.enumerated() where node.kind == .link || node.kind == .image {
+        for (index, node) in extracted.markdown.nodes.enumerated() where node.kind == .link || node.kind == .image {
             guard case .link(let url, _) = node.detail else { continue }
             switch links.resolve(url, source: record.source.path, page: record.page) {
             case .unchanged: break
@@ -69,5 +34,58 @@ public struct DocumentPage {
             }
         }
         return (targets, diagnostics)
+    }
+
+    /// The document's Markdown as HTML without the page around it (the home page shows
+    /// `content/index.md` this way).
+    public func renderContent(site: RenderSite, linkTargets: [Int32: String]) -> (html: String, diagnostics: [Diagnostic]) {
+        let regions = RegionRenderer(extracted: extracted, site: site, page: record.page, profile: nil, patterns: []).render()
+        var body = BodyRenderer(extracted: extracted, site: site, linkTargets: linkTargets)
+        body.replacements = regions.replacements
+        return (body.render(), regions.diagnostics)
+    }
+
+    public func render(site: RenderSite, linkTargets: [Int32: String]) -> (html: String, diagnostics: [Diagnostic]) {
+        let (content, diagnostics) = renderContent(site: site, linkTargets: linkTargets)
+        var context = site.chrome.context(page: record.page, title: record.title, description: record.summary, ogType: "article")
+        context["title"] = record.title
+        context["kind"] = record.kind.rawValue
+        context["kindLabel"] = record.kind == .pattern ? "Pattern" : "Page"
+        if let description = extracted.description, !description.isEmpty { context["description"] = description }
+        context["source"] = record.source.path
+        context["body"] = content
+        context["facts"] = FrontMatterFacts.facts(extracted.frontMatter)
+        if !extracted.frontMatter.isValid, let raw = extracted.frontMatter.text { context["frontMatterRaw"] = raw }
+        if let pattern {
+            context["pattern"] = patternFacts(pattern, site: site)
+        }
+        TableOfContents.add(to: &context, headings: extracted.headings)
+        return (site.templates.render(record.kind == .pattern ? "pattern" : "page", context), diagnostics)
+    }
+
+    func patternFacts(_ pattern: Pattern, site: RenderSite) -> [String: Any] {
+        var view: [String: Any] = [:]
+        if let confidence = pattern.confidence {
+            view["confidence"] = Format.confidence(confidence)
+            view["percent"] = Format.percent(confidence)
+            view["level"] = Format.level(confidence).rawValue
+            let text = [pattern.level, pattern.confidenceNote].compactMap { $0 }.joined(separator: " · ")
+            if !text.isEmpty { view["confidenceText"] = text }
+        }
+        if let type = pattern.patternType { view["patternType"] = type }
+        if !pattern.tools.isEmpty { view["tools"] = pattern.tools.joined(separator: ", ") }
+        view["users"] = pattern.relations.map { relation -> [String: Any] in
+            var item: [String: Any] = ["name": relation.target]
+            if let id = relation.targetID, let page = site.profilePages[id] {
+                item["name"] = site.profileTitles[id] ?? relation.target
+                item["href"] = SitePaths.relative(from: record.page, to: page)
+            }
+            return item
+        }
+        view["hasUsers"] = !pattern.relations.isEmpty
+        if !pattern.template {
+            view["guideHref"] = SitePaths.relative(from: record.page, to: RenderSite.guidePage(pattern.id))
+        }
+        return view
     }
 }

@@ -1,33 +1,67 @@
 import DossierModel
 
-/// Renders the home page: the handbook's title and description, the optional introduction
-/// from `content/index.md`, and the documents grouped by kind.
+/// The home page: the handbook's title and description, a search box, its totals, a card per
+/// profile and the newest patterns.
 public struct HomePage {
-    public var records: [DocumentRecord]
-    /// HTML of `content/index.md`, when the handbook has one.
-    public var introHTML: String
+    public var overview: SiteOverview
 
-    public init(records: [DocumentRecord], introHTML: String) {
-        self.records = records
-        self.introHTML = introHTML
+    public init(overview: SiteOverview) {
+        self.overview = overview
     }
 
-    public func render(chrome: PageChrome, templates: TemplateSet) -> String {
-        var context = chrome.context(page: "", title: chrome.site.title, description: chrome.site.description)
-        context["intro"] = introHTML
-        var groups: [[String: Any]] = []
-        for (kind, title) in [(DocumentKind.profile, "Profiles"), (.pattern, "Patterns"), (.page, "Pages")] {
-            let members = records.filter { $0.kind == kind && !$0.page.isEmpty }
-            guard !members.isEmpty else { continue }
-            groups.append([
-                "id": kind.rawValue,
-                "title": title,
-                "documents": members.map { record -> [String: Any] in
-                    ["title": record.title, "href": SitePaths.relative(from: "", to: record.page), "summary": record.summary]
+    public func render(site: RenderSite) -> String {
+        var context = site.chrome.context(page: "", title: site.config.title, description: site.config.description)
+        context["intro"] = overview.introHTML
+        let profiles = overview.profiles
+        let patterns = overview.patterns
+        context["totals"] = [
+            ["label": "profiles", "value": profiles.count],
+            ["label": "capabilities", "value": profiles.reduce(0) { $0 + $1.capabilities.count }],
+            ["label": "services", "value": Set(profiles.flatMap { $0.services.map(\.name) }).count],
+            ["label": "patterns", "value": patterns.count],
+            ["label": "deployment guides", "value": patterns.count],
+        ] as [[String: Any]]
+        context["profiles"] = profiles.compactMap { profile -> [String: Any]? in
+            guard let record = overview.record(ofProfile: profile.id) else { return nil }
+            let top = profile.capabilities.sorted { $0.confidence > $1.confidence }.prefix(3)
+            var card: [String: Any] = [
+                "title": profile.title, "href": SitePaths.relative(from: "", to: record.page),
+                "tiers": profile.tiers.map { tier in
+                    ["level": tier.level.rawValue, "title": tier.title, "count": profile.capabilities.count { $0.tier == tier.id }] as [String: Any]
                 },
-            ])
+                "top": top.map { ["name": $0.name, "value": Format.confidence($0.confidence), "percent": Format.percent($0.confidence),
+                                  "level": Format.level($0.confidence).rawValue] },
+                "hasTop": !top.isEmpty,
+            ]
+            if let accent = Format.accent(profile.frontMatter["color"]?.text) { card["accent"] = accent }
+            if !record.summary.isEmpty { card["summary"] = record.summary }
+            return card
         }
-        context["groups"] = groups
-        return templates.render("home", context)
+        context["hasProfiles"] = !profiles.isEmpty
+        // Newest first where patterns state a date; the rest in file order.
+        let dated = patterns.enumerated().sorted { a, b in
+            let (da, db) = (SiteOverview.date(of: a.element), SiteOverview.date(of: b.element))
+            if da != db { return (da ?? "") > (db ?? "") }
+            return a.offset < b.offset
+        }.map(\.element)
+        context["newestPatterns"] = dated.prefix(6).map { pattern -> [String: Any] in
+            var view: [String: Any] = ["title": pattern.title, "owner": overview.ownerName(of: pattern),
+                                       "href": SitePaths.relative(from: "", to: RenderSite.guidePage(pattern.id))]
+            if let confidence = pattern.confidence {
+                view["confidence"] = Format.confidence(confidence)
+                view["level"] = Format.level(confidence).rawValue
+            }
+            if let cost = Format.cost(pattern.cost) { view["cost"] = cost }
+            if let date = SiteOverview.date(of: pattern) { view["date"] = date }
+            return view
+        }
+        context["hasPatterns"] = !patterns.isEmpty
+        context["pages"] = overview.records.filter { $0.kind == .page && !$0.page.isEmpty }.map { record -> [String: Any] in
+            var page: [String: Any] = ["title": record.title, "href": SitePaths.relative(from: "", to: record.page)]
+            if !record.summary.isEmpty { page["summary"] = record.summary }
+            return page
+        }
+        context["hasPages"] = overview.records.contains { $0.kind == .page && !$0.page.isEmpty }
+        return site.templates.render("home", context)
     }
 }

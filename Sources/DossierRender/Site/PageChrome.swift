@@ -14,7 +14,7 @@ public struct NavLink: Sendable, Hashable {
 }
 
 /// The values the base layout needs on every page: the site, the way back to the root, the
-/// page's title and description, and the navigation.
+/// page's title and description, its public address, and the navigation.
 public struct PageChrome: Sendable {
     public var site: SiteConfig
     public var nav: [NavLink]
@@ -24,9 +24,16 @@ public struct PageChrome: Sendable {
         self.nav = nav
     }
 
-    /// The template context for a page at `page` (a folder path); `root` overrides the way
-    /// back to the site root (the 404 page is served at any depth, so it uses an absolute one).
-    func context(page: String, title: String, description: String, root: String? = nil) -> [String: Any] {
+    /// The generated pages every handbook has, before its own top-level pages.
+    public static let standardNavigation = [
+        NavLink(title: "Profiles", page: "profiles/"), NavLink(title: "Matrix", page: "matrix/"),
+        NavLink(title: "Patterns", page: "patterns/"), NavLink(title: "Graph", page: "graph/"),
+    ]
+
+    /// The template context for a page at `page` (a folder path, or a file path for the 404
+    /// page); `root` overrides the way back to the site root (the 404 page is served at any
+    /// depth, so it uses an absolute one).
+    func context(page: String, title: String, description: String, root: String? = nil, ogType: String = "website") -> [String: Any] {
         let root = root ?? SitePaths.root(from: page)
         let nav: [[String: Any]] = self.nav.map { link in
             [
@@ -35,13 +42,16 @@ public struct PageChrome: Sendable {
                 "current": link.page == page,
             ]
         }
-        return [
+        var context: [String: Any] = [
             "site": ["title": site.title, "description": site.description, "baseURL": site.baseURL] as [String: Any],
             "root": root,
             "pageTitle": title,
             "description": description.isEmpty ? site.description : description,
             "generator": "\(DossierVersion.name) \(DossierVersion.current)",
             "nav": nav,
+            "ogType": ogType,
         ]
+        if !site.baseURL.isEmpty && !page.hasSuffix(".html") { context["canonical"] = site.baseURL + page }
+        return context
     }
 }

@@ -1,0 +1,139 @@
+import DossierModel
+
+/// A deployment guide as standalone Markdown (`guides/<pattern>.md`), for pasting into a
+/// wiki: the same sections as the page, with the diagram as a Mermaid block.
+public struct GuideMarkdown {
+    public var guide: Guide
+    public var overview: SiteOverview
+    /// The site's public address, so links in the file work wherever it is pasted.
+    public var baseURL: String
+
+    public init(guide: Guide, overview: SiteOverview, baseURL: String) {
+        self.guide = guide
+        self.overview = overview
+        self.baseURL = baseURL
+    }
+
+    public func render() -> String {
+        let pattern = guide.pattern
+        var out: [String] = ["# Deployment guide: \(pattern.title)", ""]
+        var summary: [String] = []
+        if let confidence = pattern.confidence { summary.append("**Confidence**: \(Format.confidence(confidence))" + (pattern.level.map { " (\($0))" } ?? "")) }
+        if let cost = Format.cost(pattern.cost) { summary.append("**Cost**: \(cost)") }
+        if !pattern.provenIn.isEmpty { summary.append("**Proven in**: \(pattern.provenIn.joined(separator: ", "))") }
+        summary.append("**Owner**: \(guide.owner?.title ?? overview.ownerName(of: pattern))")
+        if let status = pattern.status { summary.append("**Status**: \(status)") }
+        out += [summary.joined(separator: " | "), ""]
+        if let description = pattern.description { out += [description, ""] }
+
+        if let diagram = pattern.diagram {
+            out += ["## Architecture", "", "```mermaid", diagram.mermaid.trimmingTrailingNewlines, "```", ""]
+        }
+        if !guide.services.isEmpty {
+            out += ["## Services involved", "", "| Service | Owner's confidence | Category |", "|---|---:|---|"]
+            for service in guide.services {
+                out.append("| \(cell(service.name)) | \(service.confidence.map(Format.confidence) ?? "—") | \(cell(service.category ?? "")) |")
+            }
+            out.append("")
+            if let weakest = guide.weakest, let confidence = weakest.confidence {
+                out += ["> **Readiness**: the weakest service is \(weakest.name) at \(Format.confidence(confidence)) (\(Format.level(confidence).rawValue)).", ""]
+            }
+        }
+        if let problem = pattern.problem {
+            out += ["## Problem", ""]
+            for (key, value) in [("Scenario", problem.scenario), ("Challenge", problem.challenge), ("Goal", problem.goal), ("Symptoms", problem.symptoms)] {
+                if let value { out.append("- **\(key)**: \(value)") }
+            }
+            out.append("")
+        }
+        list("When to use", pattern.whenToUse, into: &out)
+        list("When not to use", pattern.whenNotToUse, into: &out)
+        list("Prerequisites", pattern.prerequisites, into: &out)
+        if !guide.steps.isEmpty {
+            out += ["## Implementation", ""]
+            for (n, step) in guide.steps.enumerated() {
+                out.append("\(n + 1). **\(step.title)**")
+                if let text = step.text { out.append("   " + text.splitting("\n").joined(separator: "\n   ")) }
+                for item in step.items { out.append("   - \(item)") }
+                for code in step.code { out += fenced(code, indent: "   ") }
+            }
+            out.append("")
+        }
+        if !guide.bestPractices.isEmpty || !guide.commonPatterns.isEmpty {
+            out += ["## Related practices from \(guide.owner?.title ?? "the owner")", ""]
+            for practice in guide.bestPractices {
+                out.append("- **\(practice.title)**" + (practice.learnedFrom.map { " (learned from: \($0))" } ?? ""))
+                for item in practice.items { out.append("  - \(item)") }
+                for code in practice.code { out += fenced(code, indent: "  ") }
+            }
+            for common in guide.commonPatterns {
+                out.append("- **\(common.name)**" + (common.confidence.map { " (confidence: \(Format.confidence($0)))" } ?? ""))
+                for detail in common.details { out.append("  - \(detail)") }
+                for code in common.code { out += fenced(code, indent: "  ") }
+            }
+            out.append("")
+        }
+        if !guide.troubleshooting.isEmpty {
+            out += ["## Troubleshooting", "", "| Problem | Solution | Success rate |", "|---|---|---:|"]
+            for entry in guide.troubleshooting {
+                out.append("| \(cell(entry.problem)) | \(cell(entry.solution ?? entry.resolution ?? "")) | \(entry.successRate.map(Format.rate) ?? "—") |")
+            }
+            out.append("")
+        }
+        if let cost = pattern.cost {
+            out += ["## Cost estimate", "", cost.parsed ? "\(Format.cost(cost) ?? cost.text)" + (cost.qualifier.map { " (\($0))" } ?? "") + " — as written: “\(cost.text)”" : cost.text, ""]
+        }
+        out += ["## Monitoring", ""]
+        if !pattern.monitoring.isEmpty {
+            out += pattern.monitoring.map { "- \($0)" }
+        } else if !guide.monitoringNodes.isEmpty {
+            out.append("The pattern documents no monitoring steps; its diagram includes " + guide.monitoringNodes.joined(separator: ", ") + ".")
+        } else {
+            out.append("No monitoring is documented for this pattern.")
+        }
+        out += ["", "## Rollback", ""]
+        if !pattern.rollback.isEmpty {
+            out += pattern.rollback.map { "- \($0)" }
+        } else {
+            out.append("**No rollback procedure is documented for this pattern.** Decide how to undo a deployment before you start one.")
+        }
+        out.append("")
+        if !pattern.relatedPatterns.isEmpty {
+            list("Related patterns", pattern.relatedPatterns.map { $0.title + ($0.target.map { ": `\($0)`" } ?? "") }, into: &out)
+        }
+        out.append("---")
+        out.append("")
+        var source = "*Generated by Dossier from `\(pattern.source.path)` (line \(pattern.source.line))"
+        if !baseURL.isEmpty { source += " — \(baseURL)\(RenderSite.guidePage(pattern.id))" }
+        out.append(source + ".*")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    func list(_ title: String, _ items: [String], into out: inout [String]) {
+        guard !items.isEmpty else { return }
+        out += ["## \(title)", ""] + items.map { "- \($0)" } + [""]
+    }
+
+    func fenced(_ code: CodeSnippet, indent: String) -> [String] {
+        let longest = code.code.splitting("\n").map { $0.prefix { $0 == "`" }.count }.max() ?? 0
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return [indent + fence + (code.language ?? "")] + code.code.trimmingTrailingNewlines.splitting("\n").map { $0.isEmpty ? "" : indent + $0 } + [indent + fence]
+    }
+
+    /// Text safe in a table cell: pipes escaped, line breaks as spaces.
+    func cell(_ text: String) -> String {
+        text.splitting("\n").joined(separator: " ").splitting("|").joined(separator: "\\|")
+    }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var text = self
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+
+    func splitting(_ separator: Character) -> [String] {
+        split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+    }
+}

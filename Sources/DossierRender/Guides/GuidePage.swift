@@ -1,0 +1,119 @@
+import DossierCore
+import DossierModel
+
+/// `guides/<pattern>/`: a pattern's deployment guide as a page that prints cleanly.
+public struct GuidePage {
+    public var guide: Guide
+    public var overview: SiteOverview
+
+    public init(guide: Guide, overview: SiteOverview) {
+        self.guide = guide
+        self.overview = overview
+    }
+
+    var page: String { RenderSite.guidePage(guide.pattern.id) }
+
+    public func render(site: RenderSite) -> (html: String, diagnostics: [Diagnostic]) {
+        let pattern = guide.pattern
+        var diagnostics: [Diagnostic] = []
+        var context = site.chrome.context(page: page, title: "Deployment guide: \(pattern.title)",
+                                          description: pattern.description ?? "How to deploy \(pattern.title), from \(overview.ownerName(of: pattern)).",
+                                          ogType: "article")
+        context["title"] = pattern.title
+        context["markdownHref"] = "../\(pattern.id).md"
+        context["sourcePath"] = pattern.source.path
+        if let source = overview.sourcePage(of: pattern) { context["sourceHref"] = SitePaths.relative(from: page, to: source) }
+        let ownerPage = guide.owner.flatMap { overview.record(ofProfile: $0.id) }?.page
+        let anchors = guide.owner.map(ProfileAnchors.init)
+
+        var summary: [[String: Any]] = []
+        if let confidence = pattern.confidence {
+            summary.append(["k": "Confidence", "v": Format.confidence(confidence) + (pattern.level.map { " (\($0))" } ?? "")])
+        }
+        if let cost = Format.cost(pattern.cost) { summary.append(["k": "Cost", "v": cost]) }
+        if !pattern.provenIn.isEmpty { summary.append(["k": "Proven in", "v": pattern.provenIn.joined(separator: ", ")]) }
+        var owner: [String: Any] = ["k": "Owner", "v": guide.owner?.title ?? overview.ownerName(of: pattern)]
+        if let ownerPage { owner["href"] = SitePaths.relative(from: page, to: ownerPage) }
+        summary.append(owner)
+        if let status = pattern.status { summary.append(["k": "Status", "v": status]) }
+        if let type = pattern.patternType { summary.append(["k": "Type", "v": type]) }
+        if let date = SiteOverview.date(of: pattern) { summary.append(["k": "Last updated", "v": date]) }
+        context["summary"] = summary
+
+        if let diagram = pattern.diagram {
+            var figure = DiagramFigure(diagram: diagram, source: pattern.diagramBlock?.text ?? "", title: "Architecture of \(pattern.title)", idPrefix: "dg1")
+            figure.serviceConfidence = Dictionary(guide.services.compactMap { service in service.confidence.map { (service.name, $0) } }, uniquingKeysWith: { a, _ in a })
+            if let ownerPage, let anchors {
+                figure.serviceLinks = anchors.serviceByName.mapValues { SitePaths.relative(from: page, to: ownerPage + "#" + $0) }
+            }
+            switch figure.render(site: site) {
+            case .success(let html): context["diagram"] = html
+            case .failure(let error): diagnostics.append(error.diagnostic(for: diagram))
+            }
+        }
+
+        let weakest = guide.weakest
+        context["services"] = guide.services.map { service -> [String: Any] in
+            var row: [String: Any] = ["name": service.name, "category": service.category ?? "", "isWeakest": service == weakest]
+            if let confidence = service.confidence {
+                row["value"] = Format.confidence(confidence)
+                row["heat"] = Format.heat(confidence)
+                row["level"] = Format.level(confidence).rawValue
+            }
+            if let ownerPage, let anchor = anchors?.serviceByName[service.name] {
+                row["href"] = SitePaths.relative(from: page, to: ownerPage + "#" + anchor)
+            }
+            return row
+        }
+        context["hasServices"] = !guide.services.isEmpty
+        if let weakest, let confidence = weakest.confidence {
+            context["weakest"] = ["name": weakest.name, "value": Format.confidence(confidence), "level": Format.level(confidence).rawValue]
+        }
+        context["whenToUse"] = pattern.whenToUse
+        context["hasWhenToUse"] = !pattern.whenToUse.isEmpty
+        context["whenNotToUse"] = pattern.whenNotToUse
+        context["hasWhenNotToUse"] = !pattern.whenNotToUse.isEmpty
+        context["prerequisites"] = pattern.prerequisites
+        context["hasPrerequisites"] = !pattern.prerequisites.isEmpty
+        if let problem = pattern.problem {
+            let facts = [("Scenario", problem.scenario), ("Challenge", problem.challenge), ("Goal", problem.goal), ("Symptoms", problem.symptoms)]
+                .compactMap { key, value in value.map { ["k": key, "v": $0] } }
+            context["problem"] = facts
+            context["hasProblem"] = !facts.isEmpty
+        }
+        context["steps"] = guide.steps.map { step -> [String: Any] in
+            ["title": step.title, "text": step.text ?? "", "items": step.items, "hasItems": !step.items.isEmpty,
+             "code": step.code.map { CodeBlockHTML.render(info: $0.language ?? "", code: $0.code, templates: site.templates) }]
+        }
+        context["hasSteps"] = !guide.steps.isEmpty
+        context["bestPractices"] = guide.bestPractices.map { practice -> [String: Any] in
+            ["title": practice.title, "learnedFrom": practice.learnedFrom ?? "", "items": practice.items,
+             "code": practice.code.map { CodeBlockHTML.render(info: $0.language ?? "", code: $0.code, templates: site.templates) }]
+        }
+        context["commonPatterns"] = guide.commonPatterns.map { common -> [String: Any] in
+            ["name": common.name, "confidence": common.confidence.map(Format.confidence) ?? "", "usage": common.usage ?? "",
+             "source": common.source ?? "", "details": common.details,
+             "code": common.code.map { CodeBlockHTML.render(info: $0.language ?? "", code: $0.code, templates: site.templates) }]
+        }
+        context["hasKnowledge"] = !guide.bestPractices.isEmpty || !guide.commonPatterns.isEmpty
+        context["troubleshooting"] = guide.troubleshooting.map { entry -> [String: Any] in
+            ["problem": entry.problem, "solution": entry.solution ?? entry.resolution ?? "", "rate": entry.successRate.map(Format.rate) ?? "—"]
+        }
+        context["hasTroubleshooting"] = !guide.troubleshooting.isEmpty
+        if let cost = pattern.cost {
+            var view: [String: Any] = ["text": cost.text]
+            if cost.parsed, let range = Format.cost(cost) { view["range"] = range }
+            if let qualifier = cost.qualifier { view["qualifier"] = qualifier }
+            context["cost"] = view
+        }
+        context["monitoring"] = pattern.monitoring
+        context["hasMonitoring"] = !pattern.monitoring.isEmpty
+        context["monitoringNodes"] = guide.monitoringNodes
+        context["hasMonitoringNodes"] = !guide.monitoringNodes.isEmpty
+        context["rollback"] = pattern.rollback
+        context["hasRollback"] = !pattern.rollback.isEmpty
+        context["related"] = pattern.relatedPatterns.map { ["title": $0.title, "target": $0.target ?? "", "note": $0.note ?? ""] }
+        context["hasRelated"] = !pattern.relatedPatterns.isEmpty
+        return (site.templates.render("guide", context), diagnostics)
+    }
+}

@@ -1,0 +1,118 @@
+import DossierCore
+import DossierExtract
+import DossierMarkdown
+import DossierModel
+
+/// A profile's page: a header with the role and front matter facts, the agent's relations,
+/// a table of contents, and the whole document in source order with its structured parts
+/// shown as pictures.
+public struct ProfilePage {
+    let extracted: ExtractedDocument
+    let profile: Profile
+    let patterns: [Pattern]
+    let record: DocumentRecord
+    let linkTargets: [Int32: String]
+
+    public init(extracted: ExtractedDocument, profile: Profile, patterns: [Pattern], record: DocumentRecord, linkTargets: [Int32: String]) {
+        self.extracted = extracted
+        self.profile = profile
+        self.patterns = patterns
+        self.record = record
+        self.linkTargets = linkTargets
+    }
+
+    public func render(site: RenderSite) -> (html: String, diagnostics: [Diagnostic]) {
+        let regions = RegionRenderer(extracted: extracted, site: site, page: record.page, profile: profile, patterns: patterns).render()
+        var body = BodyRenderer(extracted: extracted, site: site, linkTargets: linkTargets)
+        body.replacements = regions.replacements
+        // A pattern without a facts line still links to its guide, right under its heading.
+        let withFacts = Set(extracted.regions.compactMap { region -> String? in
+            if case .patternFacts(let id) = region.kind { return id }
+            return nil
+        })
+        for pattern in patterns where !withFacts.contains(pattern.id) {
+            guard let heading = extracted.headings.first(where: { $0.line == pattern.source.line }) else { continue }
+            let facts = RegionRenderer(extracted: extracted, site: site, page: record.page, profile: profile, patterns: patterns).factsView(pattern, lines: 0...0)
+            body.insertionsAfter[heading.node] = site.templates.render("components/pattern-facts", facts)
+        }
+
+        var context = site.chrome.context(page: record.page, title: profile.title, description: record.summary, ogType: "profile")
+        context["title"] = profile.title
+        context["kind"] = "profile"
+        if let description = profile.description, !description.isEmpty { context["description"] = description }
+        context["source"] = profile.source.path
+        if let accent = Format.accent(extracted.frontMatter["color"]) { context["accent"] = accent }
+        context["facts"] = FrontMatterFacts.facts(extracted.frontMatter)
+        if !extracted.frontMatter.isValid, let raw = extracted.frontMatter.text { context["frontMatterRaw"] = raw }
+        context["tiers"] = profile.tiers.map { tier in
+            ["title": tier.title, "level": tier.level.rawValue, "count": profile.capabilities.count { $0.tier == tier.id }] as [String: Any]
+        }
+        context["hasTiers"] = !profile.tiers.isEmpty
+        context["relations"] = relationGroups(site: site)
+        context["hasRelations"] = !profile.relations.isEmpty
+        context["patterns"] = patterns.map { pattern -> [String: Any] in
+            var view: [String: Any] = ["title": pattern.title]
+            if !pattern.template { view["href"] = SitePaths.relative(from: record.page, to: RenderSite.guidePage(pattern.id)) }
+            return view
+        }
+        TableOfContents.add(to: &context, headings: extracted.headings)
+        context["body"] = body.render()
+        return (site.templates.render("profile", context), regions.diagnostics)
+    }
+
+    /// Relations grouped by how they relate, resolved ones as links.
+    func relationGroups(site: RenderSite) -> [[String: Any]] {
+        let order: [(Relation.Kind, Relation.Direction, String)] = [
+            (.worksWith, .outgoing, "Works with"), (.integratesWith, .outgoing, "Integrates with"),
+            (.delegatesTo, .outgoing, "Delegates to"), (.delegatesTo, .incoming, "Receives work from"),
+            (.handsOffTo, .outgoing, "Hands off to"), (.handsOffTo, .incoming, "Takes hand-offs from"),
+            (.usedBy, .incoming, "Used by"),
+        ]
+        return order.compactMap { kind, direction, label in
+            let members = profile.relations.filter { $0.kind == kind && $0.direction == direction }
+            guard !members.isEmpty else { return nil }
+            let items = members.map { relation -> [String: Any] in
+                var item: [String: Any] = ["name": relation.target, "hasHref": false]
+                if let note = relation.note { item["note"] = note }
+                if let id = relation.targetID, let page = site.profilePages[id] {
+                    item["name"] = site.profileTitles[id] ?? relation.target
+                    item["href"] = SitePaths.relative(from: record.page, to: page)
+                    item["hasHref"] = true
+                }
+                return item
+            }
+            return ["label": label, "items": items]
+        }
+    }
+}
+
+/// The Markdown of a document rendered with everything pages add: heading ids and anchors,
+/// resolved links, replaced blocks, and the H1 left out (the page header shows the title).
+struct BodyRenderer {
+    let extracted: ExtractedDocument
+    let site: RenderSite
+    let linkTargets: [Int32: String]
+    var replacements: [Int32: String] = [:]
+    var insertionsAfter: [Int32: String] = [:]
+
+    init(extracted: ExtractedDocument, site: RenderSite, linkTargets: [Int32: String]) {
+        self.extracted = extracted
+        self.site = site
+        self.linkTargets = linkTargets
+    }
+
+    func render() -> String {
+        var renderer = HTMLRenderer(document: extracted.markdown)
+        renderer.unsafeHTML = site.config.unsafeHTML
+        renderer.headingAnchors = true
+        for heading in extracted.headings { renderer.headingIDs[heading.node] = heading.anchor }
+        renderer.linkTargets = linkTargets
+        renderer.replacements = replacements
+        renderer.insertionsAfter = insertionsAfter
+        if let title = extracted.headings.first(where: { $0.level == 1 }), title.text == extracted.title {
+            // Keep the anchor: links to #the-title still land at the top.
+            renderer.replacements[title.node] = "<span id=\"\(title.anchor.htmlEscaped)\"></span>"
+        }
+        return renderer.render()
+    }
+}

@@ -1,0 +1,56 @@
+import DossierModel
+
+/// What the pages that list many documents need: the site's model, each document's record
+/// (title, page, summary), and lookups between them.
+public struct SiteOverview: Sendable {
+    public var model: SiteModel
+    public var records: [DocumentRecord]
+    /// HTML of `content/index.md`, shown on the home page.
+    public var introHTML: String
+
+    public init(model: SiteModel, records: [DocumentRecord], introHTML: String) {
+        self.model = model
+        self.records = records
+        self.introHTML = introHTML
+    }
+
+    var profiles: [Profile] { model.publishedProfiles }
+    var patterns: [Pattern] { model.publishedPatterns }
+
+    func record(ofProfile id: String) -> DocumentRecord? {
+        records.first { $0.kind == .profile && $0.id == id }
+    }
+
+    func record(ofDocument id: String) -> DocumentRecord? {
+        records.first { $0.kind == .pattern && $0.id == id }
+    }
+
+    /// Where a pattern is described: its profile's page (at the pattern's heading) or its
+    /// document's page.
+    func sourcePage(of pattern: Pattern) -> String? {
+        if let profile = pattern.profile, let record = record(ofProfile: profile) {
+            let anchor = record.outline.first { $0.line == pattern.source.line }?.id
+            return record.page + (anchor.map { "#" + $0 } ?? "")
+        }
+        return pattern.document.flatMap { record(ofDocument: $0)?.page }
+    }
+
+    /// The owner's name for listings: the profile's title or the document's.
+    func ownerName(of pattern: Pattern) -> String {
+        if let profile = pattern.profile { return model.profiles.first { $0.id == profile }?.title ?? profile }
+        return "Pattern document"
+    }
+
+    /// A date the pattern states (`Last Updated`, `Created`), as `YYYY-MM-DD`, for
+    /// "newest first".
+    static func date(of pattern: Pattern) -> String? {
+        for property in pattern.properties {
+            let key = property.key.lowercased()
+            guard key.contains("updated") || key.contains("created") || key == "date" else { continue }
+            let value = property.value.prefix(10)
+            if value.count == 10, value.allSatisfy({ $0.isNumber || $0 == "-" }) { return String(value) }
+        }
+        if case .string(let date)? = pattern.frontMatter["date"] { return String(date.prefix(10)) }
+        return nil
+    }
+}

@@ -1,0 +1,71 @@
+import DossierModel
+import Foundation
+
+/// The site's search index, built at build time and loaded by the page script as
+/// `search-index.js` (a script, not fetched JSON, so search also works when the site is
+/// opened from disk). Each entry is `[kind, title, url, context, terms]`: the script
+/// matches word prefixes in the title first, then in context and terms, and links to the
+/// exact section.
+public struct SearchIndex {
+    public var overview: SiteOverview
+
+    public init(overview: SiteOverview) {
+        self.overview = overview
+    }
+
+    /// Above this many capabilities and services in all, they are searchable through their
+    /// profile's entry only, which keeps the index small for very large handbooks.
+    static let maxItemEntries = 20_000
+
+    public func entries() -> [[String]] {
+        var entries: [[String]] = []
+        let profiles = overview.profiles
+        let itemCount = profiles.reduce(0) { $0 + $1.capabilities.count + $1.services.count }
+        for profile in profiles {
+            guard let record = overview.record(ofProfile: profile.id) else { continue }
+            let terms = (profile.capabilities.map(\.name) + profile.services.map(\.name) + profile.responsibilities).joined(separator: " ")
+            entries.append(["profile", profile.title, record.page, String((profile.description ?? record.summary).prefix(140)), terms])
+            entries += sections(of: record)
+            guard itemCount <= Self.maxItemEntries else { continue }
+            let anchors = ProfileAnchors(profile)
+            for capability in profile.capabilities {
+                guard let anchor = anchors.capabilities[capability.line] else { continue }
+                let tier = profile.tiers.first { $0.id == capability.tier }?.title ?? capability.tier
+                entries.append(["capability", capability.name, record.page + "#" + anchor,
+                                "\(profile.title) · \(tier) · \(String(format2: capability.confidence))", capability.note ?? ""])
+            }
+            for service in profile.services {
+                guard let anchor = anchors.services[service.line] else { continue }
+                entries.append(["service", service.name, record.page + "#" + anchor,
+                                "\(profile.title) · \(service.category) · \(String(format2: service.confidence))", service.description ?? ""])
+            }
+        }
+        for pattern in overview.patterns {
+            let owner = overview.ownerName(of: pattern)
+            let terms = (pattern.services + pattern.tools + pattern.whenToUse).joined(separator: " ")
+            if let page = overview.sourcePage(of: pattern) {
+                entries.append(["pattern", pattern.title, page, owner, terms])
+            }
+            entries.append(["guide", "Deployment guide: \(pattern.title)", RenderSite.guidePage(pattern.id), owner, terms])
+        }
+        for record in overview.records where record.kind != .profile && !record.template {
+            if record.kind == .page && !record.page.isEmpty { entries.append(["page", record.title, record.page, record.summary, ""]) }
+            if !record.page.isEmpty { entries += sections(of: record) }
+        }
+        return entries
+    }
+
+    func sections(of record: DocumentRecord) -> [[String]] {
+        record.outline.filter { $0.level == 2 || $0.level == 3 }.map { ["section", $0.text, record.page + "#" + $0.id, record.title, ""] }
+    }
+
+    /// `window.DOSSIER_SEARCH = {"entries": […]};`
+    public func script() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        var bytes = Array("window.DOSSIER_SEARCH = {\"version\": 1, \"entries\": ".utf8)
+        bytes += try encoder.encode(entries())
+        bytes += Array("};\n".utf8)
+        return bytes
+    }
+}
