@@ -44,7 +44,7 @@ public final class GraphvizRenderer: Sendable {
         var graph = plan.graph
         if engine != "dot" {
             // Force-directed and circular layouts: keep nodes apart and route edges around them.
-            graph.graphAttributes += [.init("overlap", "false"), .init("sep", "+16"), .init("splines", "true"), .init("mindist", "0.6")]
+            graph.graphAttributes += [.init("overlap", "prism"), .init("sep", "+2"), .init("mode", "major"), .init("splines", "true")]
         }
         let drawing = try layout(graph).get()
         return DiagramSVGWriter(plan: plan, drawing: drawing, options: options).svg()
