@@ -30,11 +30,27 @@ extension DossierCommand {
         @Flag(help: "Also report notes: relations to agents that are not profiles in this handbook, costs Dossier cannot read.")
         var verbose = false
 
+        @Flag(help: "Also check the built site (see --site): every link and anchor of every page must resolve.")
+        var links = false
+
+        @Option(name: .long, help: ArgumentHelp("The built site --links checks (default: ROOT/site).", valueName: "dir"))
+        var site: String?
+
         @Option(help: ArgumentHelp("Output format: text (path:line:col: severity: message [code]), json (an array of diagnostics), or github (GitHub Actions annotations).", valueName: "format"))
         var format: Format = .text
 
         func run() async throws {
-            let model = await SiteReader(root: URL(fileURLWithPath: handbook.root)).read()
+            let root = URL(fileURLWithPath: handbook.root)
+            var model = await SiteReader(root: root).read()
+            if links {
+                let folder = site.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("site")
+                if FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) {
+                    let basePath = URL(string: model.config.baseURL).map(\.path).flatMap { $0.isEmpty ? nil : $0 } ?? "/"
+                    model.diagnostics += SiteLinkChecker(folder: folder, basePath: basePath).check()
+                } else {
+                    model.diagnostics.append(.error("link.no-site", "no built site in \(folder.path): run `dossier build` first, or point --site at it", at: nil))
+                }
+            }
             let shown = model.diagnostics.filter { verbose || $0.severity != .note }
             switch format {
             case .text:

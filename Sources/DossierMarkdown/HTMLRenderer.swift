@@ -23,6 +23,9 @@ public struct HTMLRenderer {
     /// Destinations that replace a link's or image's own, by node index (source-relative
     /// `.md` links become page URLs).
     public var linkTargets: [Int32: String] = [:]
+    /// Links whose destination does not exist: their text is kept in a
+    /// `<span class="broken-link">`, so the site has no link that leads nowhere.
+    public var unlinked: Set<Int32> = []
 
     public init(document: MarkdownDocument) {
         self.document = document
@@ -254,6 +257,10 @@ public struct HTMLRenderer {
             w.raw("<del>")
         case .link:
             guard case .link(let url, let title) = node.detail else { return }
+            if unlinked.contains(index) {
+                w.raw("<span class=\"broken-link\">")
+                return
+            }
             w.raw("<a href=\"")
             let target = linkTargets[index] ?? url
             if urlPolicy.allows(target, isImage: false) { w.escapedURL(target) }
@@ -339,7 +346,7 @@ public struct HTMLRenderer {
         case .strikethrough:
             w.raw("</del>")
         case .link:
-            w.raw("</a>")
+            w.raw(unlinked.contains(index) ? "</span>" : "</a>")
         default:
             break
         }

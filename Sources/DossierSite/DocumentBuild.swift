@@ -18,6 +18,8 @@ struct DocumentResult: Sendable {
     var writeFailures: [Diagnostic] = []
     /// For `content/index.md`: its HTML, which the home page shows.
     var introHTML = ""
+    /// Links into sections, checked against every document's anchors once all are read.
+    var anchorLinks: [DocumentPage.AnchorLink] = []
 }
 
 /// Extracts, renders and writes one document. Runs on many documents at once: it touches
@@ -29,7 +31,10 @@ enum DocumentBuild {
         var sink: any SiteSink
     }
 
-    static func run(_ route: Route, directory: ProfileDirectory, links: LinkResolver, output: Output?) -> DocumentResult {
+    /// - Parameter stripFragments: links (by source location) into sections of other
+    ///   documents that do not exist; they lead to the document's page instead.
+    static func run(_ route: Route, directory: ProfileDirectory, links: LinkResolver, output: Output?,
+                    stripFragments: Set<SourceLocation> = []) -> DocumentResult {
         var result = DocumentResult()
         let extracted = Extractor.extract(text: route.text, path: route.file.path, kind: route.file.kind, id: route.id, frontMatter: route.frontMatter)
         result.diagnostics += extracted.diagnostics
@@ -63,13 +68,14 @@ enum DocumentBuild {
         // Links are checked whether or not pages are rendered, so `check` and `export`
         // report what `build` reports.
         let page = DocumentPage(extracted: extracted, record: record, pattern: result.patterns.first)
-        let (targets, linkDiagnostics) = page.linkTargets(links)
-        result.diagnostics += linkDiagnostics
+        let resolved = page.links(links, ownAnchors: DocumentPage.anchors(extracted, profile: result.profile), stripFragments: stripFragments)
+        result.diagnostics += resolved.diagnostics
+        result.anchorLinks = resolved.anchorLinks
         guard let output else { return result }
 
         if route.page.isEmpty {
             // content/index.md: shown on the home page, without its own layout.
-            let (html, diagnostics) = page.renderContent(site: output.site, linkTargets: targets)
+            let (html, diagnostics) = page.renderContent(site: output.site, links: resolved)
             result.introHTML = html
             result.renderDiagnostics += diagnostics
             return result
@@ -77,10 +83,10 @@ enum DocumentBuild {
         let html: String
         let renderDiagnostics: [Diagnostic]
         if let profile = result.profile {
-            (html, renderDiagnostics) = ProfilePage(extracted: extracted, profile: profile, patterns: result.patterns, record: record, linkTargets: targets)
+            (html, renderDiagnostics) = ProfilePage(extracted: extracted, profile: profile, patterns: result.patterns, record: record, links: resolved)
                 .render(site: output.site)
         } else {
-            (html, renderDiagnostics) = page.render(site: output.site, linkTargets: targets)
+            (html, renderDiagnostics) = page.render(site: output.site, links: resolved)
         }
         result.renderDiagnostics += renderDiagnostics
         do {

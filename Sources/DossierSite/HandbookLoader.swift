@@ -17,7 +17,9 @@ struct LoadedHandbook: Sendable {
     var hasContent: Bool
 
     /// Resolves links between documents to their pages.
-    var links: LinkResolver { LinkResolver(pages: Dictionary(uniqueKeysWithValues: routes.map { ($0.file.path, $0.page) })) }
+    var links: LinkResolver {
+        LinkResolver(pages: Dictionary(uniqueKeysWithValues: routes.map { ($0.file.path, $0.page) }), files: Set(statics.map(\.sitePath)))
+    }
 }
 
 enum HandbookLoader {

@@ -79,6 +79,15 @@ public struct SiteBuilder: Sendable {
         let model = SiteModel.assemble(config: config, results: results, diagnostics: [])
         report.diagnostics += model.diagnostics
 
+        // Pages with links into sections another document does not have are written again,
+        // those links leading to the document's page: the site has no link to nowhere.
+        let broken = Dictionary(grouping: SiteModel.brokenAnchorLinks(results)) { $0.location.path }
+        for route in routes where broken[route.file.path] != nil {
+            let strip = Set(broken[route.file.path]!.map(\.location))
+            let rerun = DocumentBuild.run(route, directory: directory, links: links, output: rendering, stripFragments: strip)
+            writeFailures += rerun.writeFailures
+        }
+
         // The pages that aggregate documents, the guides, the assets, the export.
         do {
             var exported = model

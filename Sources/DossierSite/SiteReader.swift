@@ -1,5 +1,6 @@
 import DossierCore
 import DossierModel
+import DossierRender
 import Foundation
 
 /// Loads and extracts a handbook without rendering or writing anything: what `dossier check`
@@ -32,8 +33,36 @@ extension SiteModel {
             if let page = result.page { model.pages.append(page) }
         }
         model.diagnostics += Self.guideChecks(model)
+        model.diagnostics += Self.anchorChecks(results)
         model.diagnostics.sort()
         return model
+    }
+
+    /// Links to `#section` anchors that no heading (or capability, or service) of the target
+    /// document has: warnings at the line that wrote them.
+    static func anchorChecks(_ results: [DocumentResult]) -> [Diagnostic] {
+        brokenAnchorLinks(results).map { link in
+            .warning("link.missing-anchor", "link to ‘\(link.url)’: \(link.source) has no section ‘\(link.fragment)’", at: link.location)
+        }
+    }
+
+    /// Links into sections of other documents that those documents do not have.
+    static func brokenAnchorLinks(_ results: [DocumentResult]) -> [DocumentPage.AnchorLink] {
+        var anchors: [String: Set<String>] = [:]
+        for result in results {
+            guard let record = result.record else { continue }
+            var ids = Set(record.outline.map(\.id))
+            if let profile = result.profile {
+                let profileAnchors = ProfileAnchors(profile)
+                ids.formUnion(profileAnchors.services.values)
+                ids.formUnion(profileAnchors.capabilities.values)
+            }
+            anchors[record.source.path] = ids
+        }
+        return results.flatMap(\.anchorLinks).filter { link in
+            guard link.fragment != "top", let ids = anchors[link.source] else { return false }
+            return !ids.contains(link.fragment)
+        }
     }
 
     /// Every published pattern gets a deployment guide; one whose source documents no

@@ -16,6 +16,9 @@ struct RegionRenderer {
     /// The document's profile (resolved relations, services), when it is one.
     let profile: Profile?
     let patterns: [Pattern]
+    /// How the document's links resolve: items rendered as Markdown inside a picture follow
+    /// the same links as the rest of the page.
+    var links = DocumentPage.Links()
 
     struct Output {
         var replacements: [Int32: String] = [:]
@@ -29,7 +32,10 @@ struct RegionRenderer {
         var output = Output()
         let document = extracted.markdown
         let anchors = profile.map(ProfileAnchors.init)
-        let markdown = HTMLRenderer(document: document)
+        var markdown = HTMLRenderer(document: document)
+        markdown.unsafeHTML = site.config.unsafeHTML
+        markdown.linkTargets = links.targets
+        markdown.unlinked = links.unlinked
 
         func plain(_ item: Int32) -> String {
             markdown.render(blocks: document.children(of: item))

@@ -17,36 +17,86 @@ public struct DocumentPage {
         self.pattern = pattern
     }
 
-    /// Link and image destinations rewritten to built pages, and a warning for each link to
-    /// a Markdown file the handbook does not have.
-    public func linkTargets(_ links: LinkResolver) -> ([Int32: String], [Diagnostic]) {
-        var targets: [Int32: String] = [:]
-        var diagnostics: [Diagnostic] = []
+    /// A link into a section of a document (`#usage`, `other.md#usage`), checked once every
+    /// document's anchors are known.
+    public struct AnchorLink: Sendable, Hashable {
+        /// The target document's source path.
+        public var source: String
+        public var fragment: String
+        public var url: String
+        public var location: SourceLocation
+    }
+
+    /// How a document's links and images are shown.
+    public struct Links: Sendable {
+        /// Destinations rewritten to built pages, by node.
+        public var targets: [Int32: String] = [:]
+        /// Links to nothing: shown as text.
+        public var unlinked: Set<Int32> = []
+        public var diagnostics: [Diagnostic] = []
+        /// Links into sections of other documents, to check once every document is read.
+        public var anchorLinks: [AnchorLink] = []
+    }
+
+    /// Resolves every link and image: source-relative paths become links between pages;
+    /// links to files the handbook does not have, or to a section this document does not
+    /// have, become text with a warning at their line. `stripFragments` lists links (by
+    /// source location) into sections of other documents that turned out not to exist: they
+    /// lead to the document's page instead.
+    public func links(_ resolver: LinkResolver, ownAnchors: Set<String>, stripFragments: Set<SourceLocation> = []) -> Links {
+        var result = Links()
         for (index, node) in extracted.markdown.nodes.enumerated() where node.kind == .link || node.kind == .image {
             guard case .link(let url, _) = node.detail else { continue }
-            switch links.resolve(url, source: record.source.path, page: record.page) {
+            let location = SourceLocation(path: record.source.path, line: Int(node.range.start.line), column: Int(node.range.start.column))
+            let isLink = node.kind == .link
+            if isLink, let (source, fragment) = resolver.fragmentTarget(url, source: record.source.path) {
+                if source == record.source.path {
+                    if fragment != "top" && !ownAnchors.contains(fragment) {
+                        result.unlinked.insert(Int32(index))
+                        result.diagnostics.append(.warning("link.missing-anchor", "link to ‘\(url)’: this document has no section ‘\(fragment)’", at: location))
+                        continue
+                    }
+                } else {
+                    result.anchorLinks.append(AnchorLink(source: source, fragment: fragment, url: url, location: location))
+                }
+            }
+            switch resolver.resolve(url, source: record.source.path, page: record.page) {
             case .unchanged: break
-            case .rewritten(let target): targets[Int32(index)] = target
+            case .rewritten(let target):
+                result.targets[Int32(index)] = stripFragments.contains(location) ? URLParts(target).path : target
             case .missing(let path):
-                diagnostics.append(.warning(
-                    "link.missing-document", "link to ‘\(url)’: there is no \(path) in this handbook",
-                    at: SourceLocation(path: record.source.path, line: Int(node.range.start.line), column: Int(node.range.start.column))))
+                let what = path.hasSuffix(".md") ? "there is no \(path) in this handbook" : "there is no file \(path) in the handbook’s content"
+                result.diagnostics.append(.warning(path.hasSuffix(".md") ? "link.missing-document" : "link.missing-file",
+                                                   "\(isLink ? "link" : "image") to ‘\(url)’: \(what)", at: location))
+                if isLink { result.unlinked.insert(Int32(index)) }
             }
         }
-        return (targets, diagnostics)
+        return result
+    }
+
+    /// The anchors this document's page has: its headings, and for a profile its
+    /// capabilities and services.
+    public static func anchors(_ extracted: ExtractedDocument, profile: Profile?) -> Set<String> {
+        var ids = Set(extracted.headings.map(\.anchor))
+        if let profile {
+            let anchors = ProfileAnchors(profile)
+            ids.formUnion(anchors.services.values)
+            ids.formUnion(anchors.capabilities.values)
+        }
+        return ids
     }
 
     /// The document's Markdown as HTML without the page around it (the home page shows
     /// `content/index.md` this way).
-    public func renderContent(site: RenderSite, linkTargets: [Int32: String]) -> (html: String, diagnostics: [Diagnostic]) {
-        let regions = RegionRenderer(extracted: extracted, site: site, page: record.page, profile: nil, patterns: []).render()
-        var body = BodyRenderer(extracted: extracted, site: site, linkTargets: linkTargets)
+    public func renderContent(site: RenderSite, links: Links) -> (html: String, diagnostics: [Diagnostic]) {
+        let regions = RegionRenderer(extracted: extracted, site: site, page: record.page, profile: nil, patterns: [], links: links).render()
+        var body = BodyRenderer(extracted: extracted, site: site, links: links)
         body.replacements = regions.replacements
         return (body.render(), regions.diagnostics)
     }
 
-    public func render(site: RenderSite, linkTargets: [Int32: String]) -> (html: String, diagnostics: [Diagnostic]) {
-        let (content, diagnostics) = renderContent(site: site, linkTargets: linkTargets)
+    public func render(site: RenderSite, links: Links) -> (html: String, diagnostics: [Diagnostic]) {
+        let (content, diagnostics) = renderContent(site: site, links: links)
         var context = site.chrome.context(page: record.page, title: record.title, description: record.summary, ogType: "article")
         context["title"] = record.title
         context["kind"] = record.kind.rawValue

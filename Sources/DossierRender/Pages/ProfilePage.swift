@@ -11,19 +11,19 @@ public struct ProfilePage {
     let profile: Profile
     let patterns: [Pattern]
     let record: DocumentRecord
-    let linkTargets: [Int32: String]
+    let links: DocumentPage.Links
 
-    public init(extracted: ExtractedDocument, profile: Profile, patterns: [Pattern], record: DocumentRecord, linkTargets: [Int32: String]) {
+    public init(extracted: ExtractedDocument, profile: Profile, patterns: [Pattern], record: DocumentRecord, links: DocumentPage.Links) {
         self.extracted = extracted
         self.profile = profile
         self.patterns = patterns
         self.record = record
-        self.linkTargets = linkTargets
+        self.links = links
     }
 
     public func render(site: RenderSite) -> (html: String, diagnostics: [Diagnostic]) {
-        let regions = RegionRenderer(extracted: extracted, site: site, page: record.page, profile: profile, patterns: patterns).render()
-        var body = BodyRenderer(extracted: extracted, site: site, linkTargets: linkTargets)
+        let regions = RegionRenderer(extracted: extracted, site: site, page: record.page, profile: profile, patterns: patterns, links: links).render()
+        var body = BodyRenderer(extracted: extracted, site: site, links: links)
         body.replacements = regions.replacements
         // A pattern without a facts line still links to its guide, right under its heading.
         let withFacts = Set(extracted.regions.compactMap { region -> String? in
@@ -91,14 +91,14 @@ public struct ProfilePage {
 struct BodyRenderer {
     let extracted: ExtractedDocument
     let site: RenderSite
-    let linkTargets: [Int32: String]
+    let links: DocumentPage.Links
     var replacements: [Int32: String] = [:]
     var insertionsAfter: [Int32: String] = [:]
 
-    init(extracted: ExtractedDocument, site: RenderSite, linkTargets: [Int32: String]) {
+    init(extracted: ExtractedDocument, site: RenderSite, links: DocumentPage.Links) {
         self.extracted = extracted
         self.site = site
-        self.linkTargets = linkTargets
+        self.links = links
     }
 
     func render() -> String {
@@ -106,7 +106,8 @@ struct BodyRenderer {
         renderer.unsafeHTML = site.config.unsafeHTML
         renderer.headingAnchors = true
         for heading in extracted.headings { renderer.headingIDs[heading.node] = heading.anchor }
-        renderer.linkTargets = linkTargets
+        renderer.linkTargets = links.targets
+        renderer.unlinked = links.unlinked
         renderer.replacements = replacements
         renderer.insertionsAfter = insertionsAfter
         if let title = extracted.headings.first(where: { $0.level == 1 }), title.text == extracted.title {

@@ -1,12 +1,19 @@
+import DossierCore
+
 /// Turns the links authors write — relative to the Markdown file, to other `.md` files and
 /// to images beside them — into links between built pages.
 public struct LinkResolver: Sendable {
     /// The page folder of each document, by its source path relative to the handbook root
     /// (`content/profiles/aws-expert.md` → `profiles/aws-expert/`).
     public let pages: [String: String]
+    /// Other files under `content/` (copied into the site), by path relative to `content/`.
+    public let files: Set<String>
+    private let pageFolders: Set<String>
 
-    public init(pages: [String: String]) {
+    public init(pages: [String: String], files: Set<String> = []) {
         self.pages = pages
+        self.files = files
+        self.pageFolders = Set(pages.values)
     }
 
     public enum Resolution: Equatable, Sendable {
@@ -14,7 +21,8 @@ public struct LinkResolver: Sendable {
         case unchanged
         /// Use this link instead.
         case rewritten(String)
-        /// A link to a Markdown file that is not in the handbook.
+        /// A link to a file that is not in the handbook (a Markdown file, an image, or a
+        /// path outside `content/`).
         case missing(path: String)
     }
 
@@ -22,24 +30,42 @@ public struct LinkResolver: Sendable {
     /// whose folder is `page`.
     public func resolve(_ url: String, source: String, page: String) -> Resolution {
         if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || Self.hasScheme(url) { return .unchanged }
-        var path = Substring(url)
-        var suffix = ""
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
-            suffix = String(path[cut...])
-            path = path[..<cut]
-        }
+        let parts = URLParts(url)
+        let path = Substring(parts.path)
+        let suffix = parts.suffix
         guard !path.isEmpty, let decoded = path.removingPercentEncodingIfValid else { return .unchanged }
         // `/x` means the content root; anything else is relative to the file's folder.
         let base = decoded.hasPrefix("/") ? "content" : Self.directory(of: source)
         let resolved = Self.normalize(base + "/" + decoded)
-        guard resolved.hasPrefix("content/") else { return .unchanged }
+        guard resolved.hasPrefix("content/") else { return .missing(path: resolved) }
         if resolved.hasSuffix(".md") {
             guard let target = pages[resolved] else { return .missing(path: resolved) }
             return .rewritten(SitePaths.relative(from: page, to: target + suffix))
         }
-        // Other files under content/ are copied to the same place in the site.
+        // Other files under content/ are copied to the same place in the site; a folder
+        // link works when the folder is a page (`docs/` for `content/docs/index.md`).
         let sitePath = String(resolved.dropFirst("content/".count))
-        return .rewritten(SitePaths.relative(from: page, to: sitePath + (decoded.hasSuffix("/") ? "/" : "")) + suffix)
+        if files.contains(sitePath) {
+            return .rewritten(SitePaths.relative(from: page, to: sitePath) + suffix)
+        }
+        if pageFolders.contains(sitePath + "/") {
+            return .rewritten(SitePaths.relative(from: page, to: sitePath + "/") + suffix)
+        }
+        return .missing(path: resolved)
+    }
+
+    /// The document and anchor a link points into, when it has a fragment: `#usage` in the
+    /// same file, or `other.md#usage`. Links to other sites and to non-Markdown files give nil.
+    public func fragmentTarget(_ url: String, source: String) -> (source: String, fragment: String)? {
+        let parts = URLParts(url)
+        guard let fragment = parts.fragment, !fragment.isEmpty else { return nil }
+        let path = Substring(parts.path)
+        if path.isEmpty { return (source, Substring(fragment).removingPercentEncodingIfValid ?? fragment) }
+        guard !Self.hasScheme(url), !url.hasPrefix("//"), let decoded = path.removingPercentEncodingIfValid, decoded.hasSuffix(".md") else { return nil }
+        let base = decoded.hasPrefix("/") ? "content" : Self.directory(of: source)
+        let resolved = Self.normalize(base + "/" + decoded)
+        guard pages[resolved] != nil else { return nil }
+        return (resolved, Substring(fragment).removingPercentEncodingIfValid ?? fragment)
     }
 
     static func hasScheme(_ url: String) -> Bool {

@@ -1,3 +1,5 @@
+import DossierCore
+
 /// Where pages live in the built site, and how pages link to each other.
 ///
 /// Pages are folders with an `index.html` (`profiles/aws-expert/`), and every link between
@@ -17,10 +19,9 @@ public enum SitePaths {
     /// A relative link from the page at `from` (a folder path) to `to` (a folder path or a
     /// file path), keeping `to`'s fragment.
     public static func relative(from: String, to: String) -> String {
-        let (target, fragment): (Substring, Substring?) = {
-            if let hash = to.firstIndex(of: "#") { return (to[..<hash], to[to.index(after: hash)...]) }
-            return (to[...], nil)
-        }()
+        let parts = URLParts(to)
+        let target = Substring(parts.path + parts.query)
+        let fragment = parts.fragment
         let fromParts = from.split(separator: "/", omittingEmptySubsequences: true)
         var toParts = target.split(separator: "/", omittingEmptySubsequences: true)
         let targetIsFolder = target.isEmpty || target.hasSuffix("/")
