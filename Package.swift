@@ -2,18 +2,26 @@
 import PackageDescription
 
 // Targets depend one way, top to bottom (see README "Architecture"):
-// CCMarkGFM ← DossierMarkdown ← DossierModel ← DossierExtract ← DossierRender ← DossierSite ← DossierCLI ← dossier
+// CCMarkGFM ← DossierMarkdown ← DossierModel ← DossierExtract ← DossierRender ← DossierSite ← DossierServe ← DossierCLI ← dossier
 // DossierCore (diagnostics, text decoding, slugs) sits under all of them.
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
+        // The pipeline as libraries, for the benchmarks package in Benchmarks/.
+        .library(name: "DossierPipeline", targets: [
+            "DossierCore", "DossierMarkdown", "DossierModel", "DossierExtract", "DossierDiagrams",
+            "DossierGraphviz", "DossierHighlight", "DossierRender", "DossierSite",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -48,13 +56,21 @@ let package = Package(
             name: "DossierSite",
             dependencies: [
                 "DossierCore", "DossierMarkdown", "DossierModel", "DossierExtract", "DossierRender", "DossierGraphviz",
-                .product(name: "Yams", package: "Yams"),
+                .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "DossierServe",
+            dependencies: [
+                "DossierCore", "DossierSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "DossierCLI",
             dependencies: [
-                "DossierCore", "DossierSite",
+                "DossierCore", "DossierSite", "DossierServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +89,7 @@ let package = Package(
         .testTarget(name: "DossierHighlightTests", dependencies: ["DossierHighlight"]),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"], exclude: ["Snapshots"]),
         .testTarget(name: "DossierSiteTests", dependencies: ["DossierSite", "DossierRender", "DossierCore"]),
+        .testTarget(name: "DossierServeTests", dependencies: ["DossierServe", "DossierSite", "DossierCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
