@@ -18,6 +18,7 @@ struct DocumentResult: Sendable {
     var writeFailures: [Diagnostic] = []
     /// For `content/index.md`: its HTML, which the home page shows.
     var introHTML = ""
+    var introUsesMermaidScript = false
     /// Links into sections, checked against every document's anchors once all are read.
     var anchorLinks: [DocumentPage.AnchorLink] = []
 }
@@ -75,8 +76,9 @@ enum DocumentBuild {
 
         if route.page.isEmpty {
             // content/index.md: shown on the home page, without its own layout.
-            let (html, diagnostics) = page.renderContent(site: output.site, links: resolved)
+            let (html, diagnostics, usesMermaidScript) = page.renderContent(site: output.site, links: resolved)
             result.introHTML = html
+            result.introUsesMermaidScript = usesMermaidScript
             result.renderDiagnostics += diagnostics
             return result
         }

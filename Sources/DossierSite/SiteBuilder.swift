@@ -66,6 +66,7 @@ public struct SiteBuilder: Sendable {
         let results = await concurrentMap(routes, width: width) { DocumentBuild.run($0, directory: directory, links: links, output: rendering) }
         var records: [DocumentRecord] = []
         var introHTML = ""
+        var introUsesMermaidScript = false
         var writeFailures: [Diagnostic] = []
         var renderDiagnostics: [Diagnostic] = []
         for result in results {
@@ -73,7 +74,12 @@ public struct SiteBuilder: Sendable {
             renderDiagnostics += result.renderDiagnostics
             if let record = result.record {
                 records.append(record)
-                if record.page.isEmpty { introHTML = result.introHTML } else { report.pagesWritten += 1 }
+                if record.page.isEmpty {
+                    introHTML = result.introHTML
+                    introUsesMermaidScript = result.introUsesMermaidScript
+                } else {
+                    report.pagesWritten += 1
+                }
             }
         }
         let model = SiteModel.assemble(config: config, results: results, diagnostics: [])
@@ -92,7 +98,7 @@ public struct SiteBuilder: Sendable {
         do {
             var exported = model
             exported.diagnostics = report.diagnostics.sorted()
-            let overview = SiteOverview(model: exported, records: records, introHTML: introHTML)
+            let overview = SiteOverview(model: exported, records: records, introHTML: introHTML, introUsesMermaidScript: introUsesMermaidScript)
             let aggregate = AggregatePages(overview: overview, site: site)
             let (files, diagnostics) = await aggregate.files(width: width)
             renderDiagnostics += diagnostics

@@ -14,6 +14,22 @@ enum Format {
         return percent == percent.rounded() ? "\(Int(percent))%" : String(format2: percent) + "%"
     }
 
+    /// What a Mermaid diagram type is called in prose: `sequenceDiagram` → “sequence
+    /// diagram”, `gantt` → “Gantt chart”; an unknown type keeps its keyword.
+    static func mermaidKind(_ type: String) -> String {
+        let names = [
+            "sequenceDiagram": "sequence diagram", "gantt": "Gantt chart", "pie": "pie chart",
+            "classDiagram": "class diagram", "stateDiagram": "state diagram", "stateDiagram-v2": "state diagram",
+            "erDiagram": "entity-relationship diagram", "journey": "user journey", "gitGraph": "git graph",
+            "mindmap": "mind map", "timeline": "timeline", "quadrantChart": "quadrant chart",
+            "requirementDiagram": "requirement diagram", "sankey-beta": "Sankey diagram", "xychart-beta": "XY chart",
+            "block-beta": "block diagram", "packet-beta": "packet diagram", "architecture-beta": "architecture diagram",
+            "kanban": "kanban board", "C4Context": "C4 diagram", "C4Container": "C4 diagram",
+            "C4Component": "C4 diagram", "C4Dynamic": "C4 diagram", "C4Deployment": "C4 diagram",
+        ]
+        return names[type] ?? "\(type) diagram"
+    }
+
     /// The standard band a confidence falls in, for colours: ≥0.85 primary, ≥0.60
     /// secondary, else developing.
     static func level(_ value: Double) -> TierLevel {

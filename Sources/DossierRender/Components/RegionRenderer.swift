@@ -26,6 +26,8 @@ struct RegionRenderer {
         /// Anchors given to capabilities and services, by name, for links from diagrams and search.
         var capabilityAnchors: [String: String] = [:]
         var serviceAnchors: [String: String] = [:]
+        /// True when the page shows Mermaid source that `mermaid_js` should draw.
+        var usesMermaidScript = false
     }
 
     func render() -> Output {
@@ -145,8 +147,9 @@ struct RegionRenderer {
                     output.replacements[block] = CodeBlockHTML.render(info: info, code: node.literal, templates: site.templates)
                 }
             case .otherMermaid(let type, let source):
+                output.usesMermaidScript = output.usesMermaidScript || !site.config.mermaidJS.isEmpty
                 output.replacements[block] = site.templates.render("components/mermaid-source", [
-                    "type": type, "source": source, "scripted": !site.config.mermaidJS.isEmpty,
+                    "type": Format.mermaidKind(type), "source": source, "scripted": !site.config.mermaidJS.isEmpty,
                 ])
             default:
                 output.replacements[block] = CodeBlockHTML.render(info: info, code: node.literal, templates: site.templates)

@@ -88,16 +88,17 @@ public struct DocumentPage {
 
     /// The document's Markdown as HTML without the page around it (the home page shows
     /// `content/index.md` this way).
-    public func renderContent(site: RenderSite, links: Links) -> (html: String, diagnostics: [Diagnostic]) {
+    public func renderContent(site: RenderSite, links: Links) -> (html: String, diagnostics: [Diagnostic], usesMermaidScript: Bool) {
         let regions = RegionRenderer(extracted: extracted, site: site, page: record.page, profile: nil, patterns: [], links: links).render()
         var body = BodyRenderer(extracted: extracted, site: site, links: links)
         body.replacements = regions.replacements
-        return (body.render(), regions.diagnostics)
+        return (body.render(), regions.diagnostics, regions.usesMermaidScript)
     }
 
     public func render(site: RenderSite, links: Links) -> (html: String, diagnostics: [Diagnostic]) {
-        let (content, diagnostics) = renderContent(site: site, links: links)
+        let (content, diagnostics, usesMermaidScript) = renderContent(site: site, links: links)
         var context = site.chrome.context(page: record.page, title: record.title, description: record.summary, ogType: "article")
+        if usesMermaidScript { context["mermaidJS"] = site.config.mermaidJS }
         context["title"] = record.title
         context["kind"] = record.kind.rawValue
         context["kindLabel"] = record.kind == .pattern ? "Pattern" : "Page"

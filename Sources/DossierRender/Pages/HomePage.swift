@@ -12,6 +12,7 @@ public struct HomePage {
     public func render(site: RenderSite) -> String {
         var context = site.chrome.context(page: "", title: site.config.title, description: site.config.description)
         context["intro"] = overview.introHTML
+        if overview.introUsesMermaidScript { context["mermaidJS"] = site.config.mermaidJS }
         let profiles = overview.profiles
         let patterns = overview.patterns
         context["totals"] = [

@@ -39,6 +39,7 @@ public struct ProfilePage {
         var context = site.chrome.context(page: record.page, title: profile.title, description: record.summary, ogType: "profile")
         context["title"] = profile.title
         context["kind"] = "profile"
+        if regions.usesMermaidScript { context["mermaidJS"] = site.config.mermaidJS }
         if let description = profile.description, !description.isEmpty { context["description"] = description }
         context["source"] = profile.source.path
         if let accent = Format.accent(extracted.frontMatter["color"]) { context["accent"] = accent }

@@ -7,11 +7,14 @@ public struct SiteOverview: Sendable {
     public var records: [DocumentRecord]
     /// HTML of `content/index.md`, shown on the home page.
     public var introHTML: String
+    /// True when the introduction shows Mermaid source that `mermaid_js` should draw.
+    public var introUsesMermaidScript: Bool
 
-    public init(model: SiteModel, records: [DocumentRecord], introHTML: String) {
+    public init(model: SiteModel, records: [DocumentRecord], introHTML: String, introUsesMermaidScript: Bool = false) {
         self.model = model
         self.records = records
         self.introHTML = introHTML
+        self.introUsesMermaidScript = introUsesMermaidScript
     }
 
     var profiles: [Profile] { model.publishedProfiles }
