@@ -87,8 +87,9 @@ let package = Package(
         .testTarget(name: "DossierDiagramsTests", dependencies: ["DossierDiagrams", "DossierModel", "DossierCore"]),
         .testTarget(name: "DossierGraphvizTests", dependencies: ["DossierGraphviz", "DossierModel", "DossierCore"]),
         .testTarget(name: "DossierHighlightTests", dependencies: ["DossierHighlight"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["dossier"], exclude: ["Snapshots"]),
-        .testTarget(name: "DossierSiteTests", dependencies: ["DossierSite", "DossierRender", "DossierCore"]),
+        .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
+        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "DossierTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "DossierSiteTests", dependencies: ["DossierSite", "DossierRender", "DossierCore", "DossierTestSupport"]),
         .testTarget(name: "DossierServeTests", dependencies: ["DossierServe", "DossierSite", "DossierCore"]),
     ],
     swiftLanguageModes: [.v6]

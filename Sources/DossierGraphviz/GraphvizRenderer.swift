@@ -1,3 +1,4 @@
+import DossierCore
 import DossierModel
 
 /// Lays diagrams out with Graphviz's `dot`, in process, and draws them as SVG for inline use
@@ -7,7 +8,8 @@ import DossierModel
 /// from many tasks at once. Graphviz calls are serialised (Graphviz is not thread-safe) and
 /// each distinct layout runs once per renderer: results are cached by what Graphviz is given
 /// (`LayoutGraph.cacheKey`), so the same diagram on several pages, or drawn with different
-/// ids, links or tiers, is laid out a single time. The cache lives as long as the renderer.
+/// ids, links or tiers, is laid out a single time. The cache lives as long as the renderer;
+/// a `LayoutStore` keeps layouts from one build to the next.
 public final class GraphvizRenderer: Sendable {
     private struct State {
         var context: GraphvizContext?
@@ -19,21 +21,25 @@ public final class GraphvizRenderer: Sendable {
     /// The layout engine: `dot` (layered, for architecture diagrams) unless asked otherwise;
     /// tests use a missing one to see Graphviz fail.
     private let engine: String
+    /// Layouts kept across builds, consulted before Graphviz runs.
+    public let store: (any LayoutStore)?
 
-    public init() {
+    public init(store: (any LayoutStore)? = nil) {
         self.engine = "dot"
+        self.store = store
     }
 
     /// A renderer using another Graphviz engine: `neato` (force-directed, deterministic)
     /// suits networks such as who-works-with-whom better than layers. Avoid `circo` with
     /// Debian's Graphviz 2.42 (it crashes on a second graph in one process) and `fdp`
     /// (its output varies from run to run).
-    public init(engine: String) {
+    public init(engine: String, store: (any LayoutStore)? = nil) {
         self.engine = engine
+        self.store = store
     }
 
-    /// How many diagrams Graphviz has laid out for this renderer — the cache misses — for
-    /// tests and build statistics. (A cluster diagram's probe layout is not counted apart.)
+    /// How many diagrams Graphviz has laid out for this renderer — the misses of both caches —
+    /// for tests and build statistics. (A cluster diagram's probe layout is not counted apart.)
     public var layoutCount: Int {
         state.withLock { $0.layoutCount }
     }
@@ -56,9 +62,16 @@ public final class GraphvizRenderer: Sendable {
     /// (`FlatEdgeLabels`).
     private func layout(_ graph: LayoutGraph) -> Result<Drawing, GraphvizError> {
         let key = graph.cacheKey
+        let storeKey = engine + "\n" + key
+        LayoutUsage.current?.record(storeKey)
         return state.withLock { state in
             if let cached = state.layouts[key] { return cached }
-            let result = Result { () throws(GraphvizError) -> Drawing in
+            // A stored layout that no longer parses is laid out again, and replaced.
+            if let svg = store?.layout(forKey: storeKey), let drawing = try? Drawing(graphvizSVG: svg) {
+                state.layouts[key] = .success(drawing)
+                return .success(drawing)
+            }
+            let result = Result { () throws(GraphvizError) -> (Drawing, String) in
                 if state.context == nil { state.context = try GraphvizContext() }
                 let context = state.context!
                 var graph = graph
@@ -66,11 +79,14 @@ public final class GraphvizRenderer: Sendable {
                     let probe = try Drawing(graphvizSVG: context.svg(for: FlatEdgeLabels.outside(graph), engine: engine))
                     graph = FlatEdgeLabels.outside(graph, edges: FlatEdgeLabels.flatEdges(of: graph, in: probe))
                 }
-                return try Drawing(graphvizSVG: context.svg(for: graph, engine: engine))
+                let svg = try context.svg(for: graph, engine: engine)
+                return (try Drawing(graphvizSVG: svg), svg)
             }
             state.layoutCount += 1
-            state.layouts[key] = result
-            return result
+            if case .success(let (_, svg)) = result { store?.store(layout: svg, forKey: storeKey) }
+            let drawing = result.map(\.0)
+            state.layouts[key] = drawing
+            return drawing
         }
     }
 }

@@ -10,7 +10,9 @@ struct AggregatePages: Sendable {
     let site: RenderSite
 
     /// Pages written here (guides count once, for their HTML page).
-    var pageCount: Int { 6 + overview.model.publishedPatterns.count }
+    var pageCount: Int { Self.pageCount(overview.model) }
+
+    static func pageCount(_ model: SiteModel) -> Int { 6 + model.publishedPatterns.count }
 
     func files(width: Int) async -> (files: [(String, [UInt8])], diagnostics: [Diagnostic]) {
         var files: [(String, [UInt8])] = []
@@ -53,5 +55,21 @@ struct AggregatePages: Sendable {
             files.append(("sitemap.xml", Array(Sitemap.xml(baseURL: site.config.baseURL, pages: Array(Set(pages))).utf8)))
         }
         return (files, diagnostics)
+    }
+}
+
+/// Passes files on to a sink and remembers their paths: the files the aggregate pages own,
+/// which a later build may keep as they are.
+struct AggregateRecorder {
+    let sink: any SiteSink
+    private(set) var paths: [String] = []
+
+    init(sink: any SiteSink) {
+        self.sink = sink
+    }
+
+    mutating func write(_ path: String, _ bytes: [UInt8]) throws {
+        try sink.write(path, bytes)
+        paths.append(path)
     }
 }

@@ -5,7 +5,7 @@ import DossierModel
 import DossierRender
 
 /// What reading (and, when building, rendering) one document produced.
-struct DocumentResult: Sendable {
+struct DocumentResult: Sendable, Codable {
     var record: DocumentRecord?
     var profile: Profile?
     var patterns: [Pattern] = []

@@ -36,6 +36,28 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// Whether `output` is a folder a previous build made (it holds the marker), which a
+    /// build may then update in place.
+    public static func isBuilt(_ output: URL) -> Bool {
+        FileManager.default.fileExists(atPath: output.appendingPathComponent(markerName).path)
+    }
+
+    /// A fresh folder beside `output` for the files a build that updates `output` in place
+    /// writes before they are moved in (same file system, so the moves are renames). Like a
+    /// staging folder it carries the marker, so a killed build's one is removed by the next.
+    public static func pendingFolder(for output: URL) throws(Failure) -> URL {
+        let output = output.standardizedFileURL
+        removeLeftovers(of: output)
+        let pending = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).dossier-pending-\(getpid())")
+        do {
+            try FileManager.default.createDirectory(at: pending, withIntermediateDirectories: false)
+            try Data(markerContents.utf8).write(to: pending.appendingPathComponent(markerName))
+        } catch {
+            throw .io("cannot create ‘\(pending.path)’: \(error.localizedDescription)")
+        }
+        return pending
+    }
+
     /// Checks that `output` may be replaced and creates a fresh staging folder for it.
     public static func prepare(_ output: URL) throws(Failure) -> OutputFolder {
         let output = output.standardizedFileURL

@@ -10,18 +10,26 @@ import Foundation
 /// The pipeline, in order: read the configuration and templates; find the content; read
 /// and identify every file (in parallel); give each document its page; render and write
 /// every page (in parallel, results gathered in file order); write the pages that list
-/// them, the assets and the export; swap the new site in.
+/// them, the assets and the export; put the new site in place.
+///
+/// With the cache (`ROOT/.dossier-cache/`, see `BuildCache`), a document whose text and site
+/// are unchanged is neither parsed nor rendered again: its model comes from the cache and its
+/// page stays as the last build wrote it. The aggregate pages are rendered again when any
+/// document changed, and only files whose bytes changed are written. The result is
+/// byte-for-byte what a build without the cache writes.
 public struct SiteBuilder: Sendable {
     public var root: URL
     public var output: URL
     /// How many files are processed at once; the number of cores by default.
     public var width: Int = ProcessInfo.processInfo.activeProcessorCount
-    /// Makes the sink pages are written to, given the staging folder. Tests substitute a
-    /// failing sink to check that a broken build leaves the old site alone.
-    public var makeSink: @Sendable (URL) -> any SiteSink = { FolderSink(root: $0) }
-    /// Lays diagrams out. One per build: Graphviz is serial, and identical diagrams (a
-    /// pattern's diagram on its profile and in its guide) are laid out once.
-    public var graphviz = GraphvizRenderer()
+    /// Wraps the sink files are written to. Tests put a failing sink around it to check that
+    /// a broken build leaves the old site alone.
+    public var wrapSink: (@Sendable (any SiteSink) -> any SiteSink)?
+    /// Whether to use and update `ROOT/.dossier-cache/`.
+    public var useCache = true
+    /// Ignores what the cache holds (`--clean`): everything is built again, and the cache
+    /// is written afresh.
+    public var clean = false
 
     public init(root: URL, output: URL? = nil) {
         self.root = root.standardizedFileURL
@@ -43,35 +51,69 @@ public struct SiteBuilder: Sendable {
         guard handbook.hasContent else { return finish() }
         let config = handbook.config
         let templates = handbook.templates
-
-        let folder: OutputFolder
-        do {
-            folder = try OutputFolder.prepare(output)
-        } catch {
-            report.diagnostics.append(.error("output.refused", error.description, at: nil))
-            return finish()
-        }
-        let sink = makeSink(folder.staging)
         let routes = handbook.routes
         report.documents = routes.count
 
-        // Extract, render and write every document.
+        // What the last build left, when it can be built on.
+        let cache = useCache ? BuildCache(root: root) : nil
+        let siteKey = CacheKeys.site(config: config, templates: templates, routes: routes, statics: handbook.statics)
+        let documentKeys = await concurrentMap(routes, width: width) { CacheKeys.document($0, siteKey: siteKey) }
+        let previous = clean ? nil : cache?.state(for: output)
+        cache?.prepare()
+
+        // Into the existing site, file by file, or into a fresh folder swapped in at the end.
+        let writer: OutputWriter
+        let folder: OutputFolder?
+        if let previous, OutputFolder.isBuilt(output), let pending = try? OutputFolder.pendingFolder(for: output) {
+            writer = OutputWriter(.inPlace(output, previous: previous.files, pending: pending))
+            folder = nil
+        } else {
+            do {
+                folder = try OutputFolder.prepare(output)
+            } catch {
+                report.diagnostics.append(.error("output.refused", error.description, at: nil))
+                return finish()
+            }
+            writer = OutputWriter(.staging(folder!.staging))
+        }
+        let sink = wrapSink?(writer) ?? writer
+        let reusable = Set(previous?.documents ?? [])
+
+        // Extract, render and write every document, or keep what the last build made of it.
         let links = handbook.links
         let chrome = PageChrome(site: config, nav: Self.navigation(routes))
+        let graphviz = GraphvizRenderer(store: cache?.layouts)
         let site = RenderSite(chrome: chrome, templates: templates, graphviz: graphviz,
                               profilePages: Dictionary(routes.filter { $0.file.kind == .profile }.map { ($0.id, $0.page) }, uniquingKeysWith: { a, _ in a }),
                               profileTitles: Dictionary(routes.filter { $0.file.kind == .profile }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a }))
         let rendering = DocumentBuild.Output(site: site, sink: sink)
         let directory = handbook.directory
-        let results = await concurrentMap(routes, width: width) { DocumentBuild.run($0, directory: directory, links: links, output: rendering) }
+        let jobs = Array(zip(routes, documentKeys))
+        let entries = await concurrentMap(jobs, width: width) { route, key -> (entry: CachedDocument, rendered: Bool) in
+            let outputs = route.page.isEmpty ? [] : [SitePaths.file(forPage: route.page)]
+            if reusable.contains(key), let entry = cache?.document(key), outputs.allSatisfy(writer.keep) {
+                return (entry, false)
+            }
+            let usage = LayoutUsage()
+            let result = LayoutUsage.$current.withValue(usage) {
+                DocumentBuild.run(route, directory: directory, links: links, output: rendering)
+            }
+            let entry = CachedDocument(key: key, result: result, outputs: outputs, layouts: usage.recorded)
+            if result.writeFailures.isEmpty { cache?.store(entry) }
+            return (entry, true)
+        }
+        let results = entries.map(\.entry.result)
         var records: [DocumentRecord] = []
         var introHTML = ""
         var introUsesMermaidScript = false
         var writeFailures: [Diagnostic] = []
         var renderDiagnostics: [Diagnostic] = []
-        for result in results {
+        var layouts = Set(entries.flatMap(\.entry.layouts))
+        for (entry, rendered) in entries {
+            let result = entry.result
             writeFailures += result.writeFailures
             renderDiagnostics += result.renderDiagnostics
+            if rendered { report.pagesRendered += entry.outputs.count }
             if let record = result.record {
                 records.append(record)
                 if record.page.isEmpty {
@@ -85,52 +127,102 @@ public struct SiteBuilder: Sendable {
         let model = SiteModel.assemble(config: config, results: results, diagnostics: [])
         report.diagnostics += model.diagnostics
 
-        // Pages with links into sections another document does not have are written again,
-        // those links leading to the document's page: the site has no link to nowhere.
+        // Pages with links into sections another document does not have are rendered again,
+        // those links leading to the document's page: the site has no link to nowhere. A
+        // kept page is rendered again when the set of such links it needs has changed.
         let broken = Dictionary(grouping: SiteModel.brokenAnchorLinks(results)) { $0.location.path }
-        for route in routes where broken[route.file.path] != nil {
-            let strip = Set(broken[route.file.path]!.map(\.location))
-            let rerun = DocumentBuild.run(route, directory: directory, links: links, output: rendering, stripFragments: strip)
+        var stripped: [String: [SourceLocation]] = [:]
+        for (index, route) in routes.enumerated() {
+            let key = documentKeys[index]
+            let needed = (broken[route.file.path] ?? []).map(\.location).sorted()
+            if !needed.isEmpty { stripped[key] = needed }
+            let renderedWith = entries[index].rendered ? [] : previous?.strippedFragments[key] ?? []
+            guard needed != renderedWith else { continue }
+            let usage = LayoutUsage()
+            let rerun = LayoutUsage.$current.withValue(usage) {
+                DocumentBuild.run(route, directory: directory, links: links, output: rendering, stripFragments: Set(needed))
+            }
+            layouts.formUnion(usage.recorded)
             writeFailures += rerun.writeFailures
+            if !entries[index].rendered { report.pagesRendered += entries[index].entry.outputs.count }
         }
 
-        // The pages that aggregate documents, the guides, the assets, the export.
-        do {
-            var exported = model
-            exported.diagnostics = report.diagnostics.sorted()
-            let overview = SiteOverview(model: exported, records: records, introHTML: introHTML, introUsesMermaidScript: introUsesMermaidScript)
-            let aggregate = AggregatePages(overview: overview, site: site)
-            let (files, diagnostics) = await aggregate.files(width: width)
-            renderDiagnostics += diagnostics
-            for (path, bytes) in files { try sink.write(path, bytes) }
-            report.pagesWritten += aggregate.pageCount
-            for (path, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
-                try sink.write(path, bytes)
+        // The pages that aggregate documents, the guides, the assets, the export: kept as
+        // they are when no document and nothing about the site changed.
+        let aggregateKey = CacheKeys.aggregates(siteKey: siteKey, documentKeys: documentKeys, diagnostics: handbook.diagnostics)
+        var aggregateFiles: [String] = []
+        var aggregateDiagnostics: [Diagnostic] = []
+        if let previous, previous.aggregateKey == aggregateKey, previous.aggregateFiles.allSatisfy(writer.keep) {
+            aggregateFiles = previous.aggregateFiles
+            aggregateDiagnostics = previous.aggregateDiagnostics
+            layouts.formUnion(previous.layouts.filter { !$0.isEmpty })
+            report.pagesWritten += AggregatePages.pageCount(model)
+        } else {
+            var recorder = AggregateRecorder(sink: sink)
+            do {
+                var exported = model
+                exported.diagnostics = report.diagnostics.sorted()
+                let overview = SiteOverview(model: exported, records: records, introHTML: introHTML, introUsesMermaidScript: introUsesMermaidScript)
+                let aggregate = AggregatePages(overview: overview, site: site)
+                let usage = LayoutUsage()
+                let (files, diagnostics) = await LayoutUsage.$current.withValue(usage) { await aggregate.files(width: width) }
+                layouts.formUnion(usage.recorded)
+                aggregateDiagnostics = diagnostics
+                for (path, bytes) in files { try recorder.write(path, bytes) }
+                report.pagesWritten += aggregate.pageCount
+                report.pagesRendered += aggregate.pageCount
+                for (path, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
+                    try recorder.write(path, bytes)
+                }
+                for (path, bytes) in try DataExport(model: exported).files() {
+                    try recorder.write(path, bytes)
+                }
+            } catch {
+                writeFailures.append(.error("output.write-failed", "\(error)", at: nil))
             }
-            for file in handbook.statics {
-                guard let data = FileManager.default.contents(atPath: file.url.path) else { continue }
+            aggregateFiles = recorder.paths
+        }
+        renderDiagnostics += aggregateDiagnostics
+        // Files copied from content/ are compared every time: they are few, and not keyed.
+        for file in handbook.statics {
+            guard let data = FileManager.default.contents(atPath: file.url.path) else { continue }
+            do {
                 try sink.write(file.sitePath, Array(data))
+            } catch {
+                writeFailures.append(.error("output.write-failed", "\(error)", at: nil))
             }
-            for (path, bytes) in try DataExport(model: exported).files() {
-                try sink.write(path, bytes)
-            }
-        } catch {
-            writeFailures.append(.error("output.write-failed", "\(error)", at: nil))
         }
         report.diagnostics += renderDiagnostics
 
         guard writeFailures.isEmpty else {
             report.diagnostics += writeFailures
             report.diagnostics.append(.error("output.not-replaced", "the build failed while writing; the previous site in \(output.path) is unchanged", at: nil))
-            folder.discard()
+            writer.discard()
+            folder?.discard()
             return finish()
         }
         do {
-            try folder.commit()
+            if let folder {
+                try folder.commit()
+            } else {
+                report.changedPaths = try writer.commit()
+            }
             report.committed = true
         } catch {
             report.diagnostics.append(.error("output.commit-failed", error.description, at: nil))
-            folder.discard()
+            writer.discard()
+            folder?.discard()
+            return finish()
+        }
+
+        if let cache {
+            cache.prepare()
+            cache.save(BuildCache.OutputState(
+                tool: CacheKeys.toolIdentity, output: output.path, siteKey: siteKey, aggregateKey: aggregateKey,
+                files: writer.files, aggregateFiles: aggregateFiles, documents: documentKeys, layouts: layouts.sorted(),
+                strippedFragments: stripped, aggregateDiagnostics: aggregateDiagnostics), for: output)
+            cache.collectGarbage()
+            report.diagnostics += cache.notes
         }
         return finish()
     }

@@ -70,7 +70,7 @@ struct CLITests {
         // The next build cleans up what the killed ones left and succeeds.
         #expect(try Dossier.run(["build", "--root", folder.url.path]).status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
-        #expect(names.filter { $0.contains(".dossier-") }.isEmpty)
+        #expect(names.filter { $0.hasPrefix(".site.dossier-") }.isEmpty)
         #expect(try String(contentsOf: site.appendingPathComponent("profiles/p0/index.html"), encoding: .utf8).contains("Changed"))
     }
 }

@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Foundation
 
 /// Runs the built `dossier` binary, as a user would.
@@ -19,26 +20,8 @@ struct Dossier {
     }()
 
     static func run(_ arguments: [String], in directory: URL? = nil, killAfter: Duration? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        if let killAfter {
-            Thread.sleep(forTimeInterval: Double(killAfter.components.seconds) + Double(killAfter.components.attoseconds) / 1e18)
-            kill(process.processIdentifier, SIGKILL)
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus,
-                      stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self),
-                      killed: process.terminationReason == .uncaughtSignal)
+        let output = try runProcess(binary, arguments, in: directory, killAfter: killAfter)
+        return Output(status: output.status, stdout: output.stdout, stderr: output.stderr, killed: output.killed)
     }
 }
 
@@ -68,3 +51,4 @@ final class TemporaryFolder {
         try text.write(to: file, atomically: false, encoding: .utf8)
     }
 }
+

@@ -1,6 +1,7 @@
 import DossierCore
 import DossierRender
 import DossierSite
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -114,14 +115,6 @@ enum SharedCorpus {
 
 /// Runs a Python script (the test suite's schema validator); `.ci/test` installs jsonschema.
 func runPython(_ script: String, arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let output = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script] + arguments)
+    return (output.status, output.stdout + output.stderr)
 }

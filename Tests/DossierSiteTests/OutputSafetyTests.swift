@@ -32,13 +32,13 @@ struct OutputSafetyTests {
         #expect(handbook.exists("b/index.html"))
         #expect(!handbook.exists("a/index.html"))  // the old site was replaced, not merged
         #expect(handbook.exists(OutputFolder.markerName))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: handbook.root.path).filter { $0.contains(".dossier-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: handbook.root.path).filter { $0.hasPrefix(".site.dossier-") }
         #expect(leftovers.isEmpty)
     }
 
     /// A sink that fails after a few writes, as a full disk would.
     struct FailingSink: SiteSink {
-        let inner: FolderSink
+        let inner: any SiteSink
         let failAt: Int
         let counter = Counter()
 
@@ -56,7 +56,10 @@ struct OutputSafetyTests {
         }
     }
 
-    @Test func aBuildThatFailsMidwayLeavesTheOldSiteUntouched() async throws {
+    /// Both ways of writing: into a staging folder (a clean build) and file by file into the
+    /// existing site (a build that follows another).
+    @Test(arguments: [true, false])
+    func aBuildThatFailsMidwayLeavesTheOldSiteUntouched(clean: Bool) async throws {
         let handbook = try TemporaryHandbook(files: [
             "content/profiles/a.md": "# A\n", "content/profiles/b.md": "# B\n", "content/profiles/c.md": "# C\n",
         ])
@@ -65,14 +68,18 @@ struct OutputSafetyTests {
 
         try handbook.write("content/profiles/a.md", "# A changed\n")
         let report = await handbook.build { builder in
-            builder.makeSink = { FailingSink(inner: FolderSink(root: $0), failAt: 3) }
+            builder.wrapSink = { FailingSink(inner: $0, failAt: 3) }
+            builder.clean = clean
         }
         #expect(!report.committed)
         #expect(report.diagnostics.contains { $0.code == "output.write-failed" && $0.message.contains("No space left") })
         #expect(report.diagnostics.contains { $0.code == "output.not-replaced" })
         #expect(try snapshot(of: handbook.site) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: handbook.root.path).filter { $0.contains(".dossier-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: handbook.root.path).filter { $0.hasPrefix(".site.dossier-") }
         #expect(leftovers.isEmpty)
+        // The next build, without the failure, writes the change.
+        #expect(await handbook.build().committed)
+        #expect(try handbook.read("profiles/a/index.html").contains("A changed"))
     }
 
     @Test func leftoversOfAKilledBuildAreCleanedUp() async throws {

@@ -19,7 +19,7 @@ public struct DocumentPage {
 
     /// A link into a section of a document (`#usage`, `other.md#usage`), checked once every
     /// document's anchors are known.
-    public struct AnchorLink: Sendable, Hashable {
+    public struct AnchorLink: Sendable, Hashable, Codable {
         /// The target document's source path.
         public var source: String
         public var fragment: String

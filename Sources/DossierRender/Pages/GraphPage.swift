@@ -89,7 +89,7 @@ public struct GraphPage {
                 // in layers. Not `circo` (Debian's Graphviz 2.42 crashes laying out a second graph
                 // with it in one process) nor `fdp` (not deterministic). Graphviz calls are
                 // serialised process-wide, so a second renderer is safe.
-                context["svg"] = try GraphvizRenderer(engine: "neato").svg(for: diagram, options: options)
+                context["svg"] = try GraphvizRenderer(engine: "neato", store: site.graphviz.store).svg(for: diagram, options: options)
             } catch {
                 diagnostics.append(.warning("graph.layout-failed", "the collaboration graph could not be drawn: \(error)", at: nil))
             }

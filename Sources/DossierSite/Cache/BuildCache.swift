@@ -1,0 +1,209 @@
+import DossierCore
+import DossierGraphviz
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `ROOT/.dossier-cache/`: what one build leaves for the next, so that an unchanged document
+/// is neither parsed nor rendered again and an unchanged diagram is not laid out again.
+///
+///     .dossier-cache/
+///       CACHEDIR.TAG              marks the folder as a cache for backup tools
+///       documents/<key>.json      a document's model, diagnostics and the pages it wrote
+///       layouts/<key>.svg         Graphviz's layout of a diagram
+///       outputs/<key>.json        per output folder: what the last build left there
+///
+/// Everything is keyed by content (`CacheKeys`), so an entry can never describe another
+/// version of a file. Nothing is trusted blindly: an entry that does not decode is treated as
+/// missing, a cache from another Dossier executable is deleted, and a build uses an output
+/// folder's state only when the folder still holds what the state says. Every file is written
+/// to a temporary name and renamed, so a killed build leaves whole entries or none.
+final class BuildCache: Sendable {
+    static let folderName = ".dossier-cache"
+    /// Bumped when the layout of entries changes.
+    static let format = 1
+
+    let folder: URL
+    let layouts: DiskLayoutStore
+    /// Notes about the cache itself (discarded entries, a cache from another version): shown
+    /// to the user, never part of the site's export.
+    private let collected = Locked([Diagnostic]())
+
+    init(root: URL) {
+        folder = root.appendingPathComponent(Self.folderName)
+        layouts = DiskLayoutStore(folder: folder.appendingPathComponent("layouts"))
+    }
+
+    var notes: [Diagnostic] { collected.withLock { $0 } }
+
+    func note(_ message: String) {
+        collected.withLock { $0.append(.note("cache.discarded", message, at: nil)) }
+    }
+
+    // MARK: - Output state
+
+    /// What the last build wrote into one output folder.
+    struct OutputState: Codable, Sendable {
+        var tool: String
+        var output: String
+        var siteKey: String
+        var aggregateKey: String
+        /// Every file of the site and its size: files whose size changed are rewritten without
+        /// comparing bytes, and files missing from the folder are written again.
+        var files: [String: Int]
+        /// The files the aggregate pages wrote (home, matrix, guides, export, assets…).
+        var aggregateFiles: [String]
+        /// The document entries the pages in the folder were rendered from; only these are
+        /// reused for this folder.
+        var documents: [String]
+        /// The layouts the site's diagrams use, so the rest can be deleted.
+        var layouts: [String]
+        /// Per document key, the links whose `#fragment` was dropped when its page was
+        /// rendered (their target section did not exist); a page is rendered again when the
+        /// set it needs changes.
+        var strippedFragments: [String: [SourceLocation]]
+        /// What drawing the aggregate pages reported, reported again when they are kept.
+        var aggregateDiagnostics: [Diagnostic]
+    }
+
+    /// The state of `output` left by the last build, if it is usable.
+    func state(for output: URL) -> OutputState? {
+        let url = stateURL(for: output)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let state = try? JSONDecoder().decode(OutputState.self, from: data) else {
+            note("the cache’s record of \(output.path) could not be read; every page is written again")
+            return nil
+        }
+        guard state.tool == CacheKeys.toolIdentity else {
+            note("the cache was made by another build of Dossier; it is discarded and every page is built again")
+            discardAll()
+            return nil
+        }
+        guard state.output == output.path else { return nil }
+        return state
+    }
+
+    func save(_ state: OutputState, for output: URL) {
+        guard let data = try? JSONEncoder().encode(state) else { return }
+        Self.writeAtomically(Array(data), to: stateURL(for: output))
+    }
+
+    private func stateURL(for output: URL) -> URL {
+        folder.appendingPathComponent("outputs").appendingPathComponent(KeyHasher.digest(output.path) + ".json")
+    }
+
+    // MARK: - Documents
+
+    func document(_ key: String) -> CachedDocument? {
+        let url = documentURL(key)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let entry = try? JSONDecoder().decode(CachedDocument.self, from: data), entry.key == key else {
+            note("a cached document (\(url.lastPathComponent)) could not be read; it is built again")
+            try? FileManager.default.removeItem(at: url)
+            return nil
+        }
+        return entry
+    }
+
+    func store(_ entry: CachedDocument) {
+        guard let data = try? JSONEncoder().encode(entry) else { return }
+        Self.writeAtomically(Array(data), to: documentURL(entry.key))
+    }
+
+    private func documentURL(_ key: String) -> URL {
+        folder.appendingPathComponent("documents").appendingPathComponent(key + ".json")
+    }
+
+    // MARK: - Housekeeping
+
+    /// Deletes document entries and layouts that no output folder's state uses any more.
+    func collectGarbage() {
+        let fm = FileManager.default
+        var documents = Set<String>()
+        var layouts = Set<String>()
+        let outputs = folder.appendingPathComponent("outputs")
+        for name in (try? fm.contentsOfDirectory(atPath: outputs.path)) ?? [] where name.hasSuffix(".json") {
+            guard let data = fm.contents(atPath: outputs.appendingPathComponent(name).path),
+                  let state = try? JSONDecoder().decode(OutputState.self, from: data) else { continue }
+            documents.formUnion(state.documents.map { $0 + ".json" })
+            layouts.formUnion(state.layouts.map { DiskLayoutStore.fileName(forKey: $0) })
+        }
+        for (sub, keep) in [("documents", documents), ("layouts", layouts)] {
+            let url = folder.appendingPathComponent(sub)
+            for name in (try? fm.contentsOfDirectory(atPath: url.path)) ?? [] where !keep.contains(name) {
+                try? fm.removeItem(at: url.appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// Removes everything in the cache folder (its entries belong to another executable).
+    func discardAll() {
+        for sub in ["documents", "layouts", "outputs"] {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(sub))
+        }
+    }
+
+    /// Creates the folder with its `CACHEDIR.TAG` (the convention backup tools such as
+    /// borg, restic and GNU tar honour).
+    func prepare() {
+        let fm = FileManager.default
+        for sub in ["documents", "layouts", "outputs"] {
+            try? fm.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        let tag = folder.appendingPathComponent("CACHEDIR.TAG")
+        if !fm.fileExists(atPath: tag.path) {
+            let text = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is Dossier's build cache; it can be deleted at any time.\n"
+            Self.writeAtomically(Array(text.utf8), to: tag)
+        }
+    }
+
+    /// Writes a file under a temporary name beside it and renames it into place.
+    static func writeAtomically(_ bytes: [UInt8], to url: URL) {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        do {
+            try FolderSink.writeFile(at: temporary.path, bytes)
+            guard rename(temporary.path, url.path) == 0 else {
+                try? FileManager.default.removeItem(at: temporary)
+                return
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+}
+
+/// Layouts kept in `.dossier-cache/layouts/`, one file per layout, named by the SHA-256 of
+/// its key.
+final class DiskLayoutStore: LayoutStore {
+    let folder: URL
+
+    init(folder: URL) {
+        self.folder = folder
+    }
+
+    static func fileName(forKey key: String) -> String {
+        KeyHasher.digest(key) + ".svg"
+    }
+
+    func layout(forKey key: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(Self.fileName(forKey: key)).path) else { return nil }
+        return String(validating: data, as: UTF8.self)
+    }
+
+    func store(layout svg: String, forKey key: String) {
+        BuildCache.writeAtomically(Array(svg.utf8), to: folder.appendingPathComponent(Self.fileName(forKey: key)))
+    }
+}
+
+/// A document as the last build left it: everything the aggregate pages need from it, and
+/// what its rendering wrote.
+struct CachedDocument: Codable, Sendable {
+    /// `CacheKeys.document`: text, identity and site.
+    var key: String
+    var result: DocumentResult
+    /// Site paths the document's rendering wrote (its page; none for `content/index.md`).
+    var outputs: [String]
+    /// The layouts its diagrams use.
+    var layouts: [String]
+}

@@ -1,0 +1,133 @@
+import DossierCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a build's files and remembers which files the site has.
+///
+/// Two ways, chosen by `SiteBuilder`:
+/// - **Staging** (a cold build): every file goes into a fresh folder that `OutputFolder`
+///   swaps in at the end.
+/// - **In place** (a build that follows one whose state the cache holds): a file whose bytes
+///   are already in the output is not touched, so it keeps its modification time and `rsync`
+///   or an S3 sync has nothing to copy. New bytes go to a pending folder beside the output
+///   (`OutputFolder.pendingFolder`) and are renamed into place by `commit()` only when the
+///   whole build succeeded; a failed or killed build leaves the site as it was. Files the
+///   previous build wrote and this one did not are deleted at commit, with folders left empty.
+final class OutputWriter: SiteSink {
+    enum Mode: Sendable {
+        case staging(URL)
+        case inPlace(URL, previous: [String: Int], pending: URL)
+    }
+
+    private struct State {
+        /// Every file of the new site, with its size.
+        var files: [String: Int] = [:]
+        /// In place: files written to temporary names, to rename at commit. (A page can be
+        /// written twice in one build: again without its broken `#fragment` links.)
+        var pending: Set<String> = []
+    }
+
+    let mode: Mode
+    private let state = Locked(State())
+
+    init(_ mode: Mode) {
+        self.mode = mode
+    }
+
+    var root: URL {
+        switch mode {
+        case .staging(let url), .inPlace(let url, _, _): url
+        }
+    }
+
+    /// Every file of the site as built, with its size.
+    var files: [String: Int] { state.withLock { $0.files } }
+
+    func write(_ path: String, _ bytes: [UInt8]) throws {
+        state.withLock { $0.files[path] = bytes.count }
+        let full = root.path + "/" + path
+        switch mode {
+        case .staging:
+            try FolderSink.writeFile(at: full, bytes)
+        case .inPlace(_, let previous, let folder):
+            if previous[path] == bytes.count && Self.holds(full, bytes) {
+                // Written earlier in this build with other bytes? Those are dropped.
+                if state.withLock({ $0.pending.remove(path) }) != nil { unlink(folder.path + "/" + path) }
+                return
+            }
+            try FolderSink.writeFile(at: folder.path + "/" + path, bytes)
+            state.withLock { _ = $0.pending.insert(path) }
+        }
+    }
+
+    /// Keeps a file the previous build wrote, unchanged (a page rendered from a document that
+    /// did not change). `false` when it is missing or not the size it had: it must be written.
+    func keep(_ path: String) -> Bool {
+        guard case .inPlace(let url, let previous, _) = mode, let size = previous[path] else { return false }
+        var info = stat()
+        guard stat(url.path + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return false }
+        state.withLock { $0.files[path] = size }
+        return true
+    }
+
+    /// In place: renames the new files into place and deletes the files no longer part of the
+    /// site. Returns the site paths that changed (written or deleted), sorted.
+    func commit() throws(OutputFolder.Failure) -> [String] {
+        guard case .inPlace(let url, let previous, let folder) = mode else { return [] }
+        let (files, pending) = state.withLock { ($0.files, $0.pending) }
+        for path in pending.sorted() {
+            let full = url.path + "/" + path
+            var moved = rename(folder.path + "/" + path, full) == 0
+            if !moved && errno == ENOENT {
+                // A page in a folder the site did not have yet.
+                try? FileManager.default.createDirectory(atPath: parentFolder(of: full), withIntermediateDirectories: true)
+                moved = rename(folder.path + "/" + path, full) == 0
+            }
+            guard moved else {
+                throw .io("cannot move the new \(path) into place: \(String(cString: strerror(errno)))")
+            }
+        }
+        try? FileManager.default.removeItem(at: folder)
+        let removed = previous.keys.filter { files[$0] == nil }.sorted()
+        var folders = Set<String>()
+        for path in removed {
+            unlink(url.path + "/" + path)
+            var folder = parentFolder(of: path)
+            while !folder.isEmpty {
+                folders.insert(folder)
+                folder = parentFolder(of: folder)
+            }
+        }
+        // Deepest first, so a folder emptied by removing its sub-folder goes too; `rmdir`
+        // removes nothing that still holds a file.
+        for folder in folders.sorted(by: { $0.count > $1.count }) {
+            rmdir(url.path + "/" + folder)
+        }
+        return (Array(pending) + removed).sorted()
+    }
+
+    /// Removes the files of a build that will not be committed.
+    func discard() {
+        guard case .inPlace(_, _, let folder) = mode else { return }
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Whether the file at `full` holds exactly `bytes`.
+    static func holds(_ full: String, _ bytes: [UInt8]) -> Bool {
+        guard let data = FileManager.default.contents(atPath: full), data.count == bytes.count else { return false }
+        return data.withUnsafeBytes { old in
+            bytes.withUnsafeBytes { new in
+                old.count == 0 || memcmp(old.baseAddress!, new.baseAddress!, old.count) == 0
+            }
+        }
+    }
+}
+
+/// `a/b/c.html` → `a/b`, `c.html` → empty. (`NSString.deletingLastPathComponent` traps on
+/// some one-letter paths in this Foundation, so paths are cut by hand.)
+func parentFolder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return String(path[..<slash])
+}

@@ -1,0 +1,255 @@
+import DossierCore
+import DossierSite
+import Foundation
+import Testing
+
+/// Builds with the cache write exactly what a build without it writes, touch only the files
+/// whose bytes change, and never trust a cache they cannot read.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    static func profile(_ title: String, role: String, worksWith: [String] = [], pattern: String? = nil) -> String {
+        var text = """
+        # \(title)
+
+        ## Role & Expertise
+        \(role)
+
+        ## Capability Confidence Levels
+
+        ### Primary Expertise (≥0.85)
+        *Consistently excellent*
+        - Pipeline design: 0.91 (ten projects)
+        - Data modelling: 0.88
+
+        ### Secondary Expertise (0.60-0.84)
+        *Competent*
+        - Streaming: 0.72
+
+        ## Service Expertise Matrix
+
+        ### Compute Services
+        - **Lambda**: 0.90 - functions
+        - **Fargate**: 0.70 - containers
+
+        """
+        if !worksWith.isEmpty {
+            text += "\n## Collaboration\n- **Works best with**:\n"
+            for other in worksWith { text += "  - \(other) (shared work)\n" }
+        }
+        if let pattern {
+            text += """
+
+            ## Proven Architecture Patterns
+
+            ### Pattern 1: \(pattern)
+            **Confidence**: 0.90 · **Cost**: $10-20/month
+
+            ```
+            Client → Lambda → Fargate
+            ```
+
+            **Rollback**:
+            - Redeploy the previous version
+
+            """
+        }
+        return text
+    }
+
+    /// A handbook with profiles that link to each other, a pattern document, a page with a
+    /// link into another document's section, `content/index.md` and an image.
+    static func handbook() throws -> TemporaryHandbook {
+        let handbook = try TemporaryHandbook(files: [
+            "dossier.yml": "title: Team\nbase_url: https://example.org/\n",
+            "content/index.md": "Welcome. Start with [Ada](profiles/ada.md#role--expertise).\n",
+            "content/profiles/ada.md": profile("Ada", role: "Data pipelines.", worksWith: ["bob"], pattern: "Queue Fan-out"),
+            "content/profiles/bob.md": profile("Bob", role: "Cloud platforms.", worksWith: ["ada", "carol"]),
+            "content/patterns/review.md": "# Review\n\n**Confidence**: 0.80\n\n## When to use\nBefore launch.\n\nSee [Bob](../profiles/bob.md#deep-dive).\n",
+            "content/about.md": "# About\n\n![logo](img/logo.png)\n\nRead [Ada](profiles/ada.md).\n",
+        ])
+        try handbook.write("content/img/logo.png", bytes: [0x89, 0x50, 0x4E, 0x47, 1, 2, 3])
+        return handbook
+    }
+
+    /// Builds `handbook` into its site with the cache, and into a fresh folder without it,
+    /// and expects the same files with the same bytes.
+    @discardableResult
+    static func expectSameAsClean(_ handbook: TemporaryHandbook, _ step: String,
+                                  sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> BuildReport {
+        let incremental = await handbook.build()
+        #expect(incremental.committed, "\(step): not committed", sourceLocation: sourceLocation)
+        let clean = handbook.root.appendingPathComponent("clean-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: clean) }
+        let reference = await handbook.build(output: clean) { $0.useCache = false }
+        let a = try snapshot(of: handbook.site)
+        let b = try snapshot(of: clean)
+        #expect(a.keys.sorted() == b.keys.sorted(), "\(step): different files", sourceLocation: sourceLocation)
+        for (path, bytes) in b where a[path] != bytes {
+            Issue.record("\(step): \(path) differs from a clean build", sourceLocation: sourceLocation)
+        }
+        #expect(incremental.diagnostics.filter { $0.code != "cache.discarded" } == reference.diagnostics,
+                "\(step): different diagnostics", sourceLocation: sourceLocation)
+        #expect(incremental.pagesWritten == reference.pagesWritten, sourceLocation: sourceLocation)
+        // No empty folder is left behind by deleted pages.
+        let folders = try FileManager.default.subpathsOfDirectory(atPath: handbook.site.path).filter { path in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: handbook.site.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            return exists && isDirectory.boolValue && (try? FileManager.default.contentsOfDirectory(atPath: handbook.site.appendingPathComponent(path).path))?.isEmpty == true
+        }
+        #expect(folders.isEmpty, "\(step): empty folders \(folders)", sourceLocation: sourceLocation)
+        return incremental
+    }
+
+    @Test func anEditSequenceBuildsWhatCleanBuildsBuild() async throws {
+        let handbook = try Self.handbook()
+        let first = try await Self.expectSameAsClean(handbook, "first build")
+        #expect(first.changedPaths == nil)
+        #expect(first.pagesRendered == first.pagesWritten)
+
+        let noop = try await Self.expectSameAsClean(handbook, "no change")
+        #expect(noop.pagesRendered == 0)
+        #expect(noop.changedPaths == [])
+
+        try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Data pipelines and warehouses.", worksWith: ["bob"], pattern: "Queue Fan-out"))
+        let edit = try await Self.expectSameAsClean(handbook, "body edit")
+        #expect(edit.changedPaths?.contains("profiles/ada/index.html") == true)
+        #expect(edit.changedPaths?.contains("profiles/bob/index.html") == false)
+        #expect(edit.pagesRendered < edit.pagesWritten)
+
+        // Bob gains the section the pattern document links to: its link works again.
+        try handbook.write("content/profiles/bob.md", Self.profile("Bob", role: "Cloud platforms.", worksWith: ["ada", "carol"]) + "\n## Deep Dive\nMore.\n")
+        let anchor = try await Self.expectSameAsClean(handbook, "anchor added")
+        #expect(anchor.changedPaths?.contains("patterns/review/index.html") == true)
+        try handbook.write("content/profiles/bob.md", Self.profile("Bob", role: "Cloud platforms.", worksWith: ["ada", "carol"]))
+        try await Self.expectSameAsClean(handbook, "anchor removed")
+
+        try handbook.write("content/profiles/carol.md", Self.profile("Carol", role: "Security.", worksWith: ["ada"], pattern: "Zero Trust Edge"))
+        let added = try await Self.expectSameAsClean(handbook, "profile added")
+        #expect(added.changedPaths?.contains("profiles/carol/index.html") == true)
+
+        try handbook.write("content/profiles/ada.md", Self.profile("Ada Lovelace", role: "Data pipelines and warehouses.", worksWith: ["bob"], pattern: "Queue Fan-out"))
+        try await Self.expectSameAsClean(handbook, "title changed")
+
+        try FileManager.default.moveItem(at: handbook.root.appendingPathComponent("content/profiles/carol.md"),
+                                         to: handbook.root.appendingPathComponent("content/profiles/carol-security.md"))
+        let renamed = try await Self.expectSameAsClean(handbook, "profile renamed")
+        #expect(renamed.changedPaths?.contains("profiles/carol/index.html") == true)
+        #expect(!handbook.exists("profiles/carol/index.html"))
+
+        try FileManager.default.removeItem(at: handbook.root.appendingPathComponent("content/profiles/carol-security.md"))
+        try await Self.expectSameAsClean(handbook, "profile deleted")
+        #expect(!handbook.exists("guides/carol-security-zero-trust-edge/index.html"))
+
+        try handbook.write("content/img/logo.png", bytes: [0x89, 0x50, 0x4E, 0x47, 9, 9])
+        let image = try await Self.expectSameAsClean(handbook, "image changed")
+        #expect(image.changedPaths == ["img/logo.png"])
+
+        try handbook.write("templates/partials/footer.mustache", "<footer>Our own footer</footer>\n")
+        try await Self.expectSameAsClean(handbook, "template override")
+        #expect(try handbook.read("profiles/bob/index.html").contains("Our own footer"))
+
+        try handbook.write("dossier.yml", "title: Another Team\n")
+        try await Self.expectSameAsClean(handbook, "configuration changed")
+        #expect(!handbook.exists("sitemap.xml"))
+
+        try handbook.write("content/profiles/bob.md", bytes: Array("# Bob\n\nbroken: ".utf8) + [0xFF])
+        let broken = try await Self.expectSameAsClean(handbook, "file broken")
+        #expect(broken.diagnostics.contains { $0.code == "text.invalid-utf8" })
+
+        try FileManager.default.removeItem(at: handbook.root.appendingPathComponent("content/index.md"))
+        try await Self.expectSameAsClean(handbook, "index removed")
+    }
+
+    @Test func unchangedFilesKeepTheirModificationTime() async throws {
+        let handbook = try Self.handbook()
+        _ = await handbook.build()
+        let bob = handbook.site.appendingPathComponent("profiles/bob/index.html").path
+        let ada = handbook.site.appendingPathComponent("profiles/ada/index.html").path
+        let before = try FileManager.default.attributesOfItem(atPath: bob)
+        let adaBefore = try FileManager.default.attributesOfItem(atPath: ada)
+        try await Task.sleep(for: .milliseconds(20))
+        try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Changed role.", worksWith: ["bob"], pattern: "Queue Fan-out"))
+        let report = await handbook.build()
+        #expect(report.pagesRendered < report.pagesWritten)
+        let after = try FileManager.default.attributesOfItem(atPath: bob)
+        #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
+        #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int)
+        #expect(try FileManager.default.attributesOfItem(atPath: ada)[.modificationDate] as? Date != adaBefore[.modificationDate] as? Date)
+        #expect(try handbook.read("profiles/ada/index.html").contains("Changed role."))
+    }
+
+    @Test func aDeletedOutputFileIsWrittenAgain() async throws {
+        let handbook = try Self.handbook()
+        _ = await handbook.build()
+        try FileManager.default.removeItem(at: handbook.site.appendingPathComponent("profiles/bob/index.html"))
+        try FileManager.default.removeItem(at: handbook.site.appendingPathComponent("matrix/index.html"))
+        let report = try await Self.expectSameAsClean(handbook, "outputs deleted by hand")
+        #expect(report.pagesRendered > 0)
+    }
+
+    @Test func aCorruptCacheIsDiscardedWithANote() async throws {
+        let handbook = try Self.handbook()
+        _ = await handbook.build()
+        let documents = handbook.root.appendingPathComponent(".dossier-cache/documents")
+        for name in try FileManager.default.contentsOfDirectory(atPath: documents.path) {
+            try Data("{ not json".utf8).write(to: documents.appendingPathComponent(name))
+        }
+        let report = try await Self.expectSameAsClean(handbook, "corrupt entries")
+        #expect(report.diagnostics.contains { $0.code == "cache.discarded" && $0.severity == .note })
+        // Every document is rendered again; the aggregate pages, which did not change, are kept.
+        #expect(report.pagesRendered == 4)
+
+        let outputs = handbook.root.appendingPathComponent(".dossier-cache/outputs")
+        for name in try FileManager.default.contentsOfDirectory(atPath: outputs.path) {
+            try Data([0, 1, 2]).write(to: outputs.appendingPathComponent(name))
+        }
+        let second = try await Self.expectSameAsClean(handbook, "corrupt state")
+        #expect(second.diagnostics.contains { $0.code == "cache.discarded" })
+        #expect(second.changedPaths == nil)
+        // The notes are the user's, not the handbook's: the export does not carry them.
+        #expect(!(try handbook.read("data/dossier.json")).contains("cache.discarded"))
+    }
+
+    @Test func aCacheFromAnotherDossierIsNotTrusted() async throws {
+        let handbook = try Self.handbook()
+        _ = await handbook.build()
+        let outputs = handbook.root.appendingPathComponent(".dossier-cache/outputs")
+        for name in try FileManager.default.contentsOfDirectory(atPath: outputs.path) {
+            let url = outputs.appendingPathComponent(name)
+            var state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+            state["tool"] = "an older dossier"
+            try JSONSerialization.data(withJSONObject: state).write(to: url)
+        }
+        try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Edited under another version.", worksWith: ["bob"]))
+        let report = try await Self.expectSameAsClean(handbook, "other version")
+        #expect(report.diagnostics.contains { $0.code == "cache.discarded" && $0.message.contains("another build of Dossier") })
+        #expect(report.pagesRendered == report.pagesWritten)
+    }
+
+    @Test func cleanIgnoresTheCache() async throws {
+        let handbook = try Self.handbook()
+        _ = await handbook.build()
+        let report = await handbook.build { $0.clean = true }
+        #expect(report.committed)
+        #expect(report.pagesRendered == report.pagesWritten)
+        #expect(report.changedPaths == nil)
+        // …and leaves a cache the next build uses.
+        let next = await handbook.build()
+        #expect(next.pagesRendered == 0)
+    }
+
+    @Test func unusedEntriesAndLayoutsAreDeleted() async throws {
+        let handbook = try Self.handbook()
+        _ = await handbook.build()
+        let cache = handbook.root.appendingPathComponent(".dossier-cache")
+        let layouts = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("layouts").path)
+        #expect(!layouts.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("CACHEDIR.TAG").path))
+        try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "No pattern any more.", worksWith: ["bob"]))
+        _ = await handbook.build()
+        let documents = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("documents").path)
+        #expect(documents.count == 5)  // index, ada, bob, review, about
+        let remaining = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("layouts").path)
+        #expect(remaining.count < layouts.count)
+    }
+}
