@@ -60,9 +60,15 @@ struct EndToEndBuildTests {
         #expect(matrix["level"] as? Int == 2)
         #expect(matrix["line"] as? Int == 286)
         let documents = try #require(json?["documents"] as? [[String: Any]])
-        #expect(documents.map { $0["id"] as? String } == ["about"])
+        #expect(documents.map { $0["id"] as? String } == ["about", "index"])
         let patterns = try #require(json?["patterns"] as? [[String: Any]])
-        #expect(patterns.compactMap { $0["id"] as? String } == ["aws-expert-serverless-api-with-python", "aws-expert-container-based-api", "aws-expert-amplify-full-stack"])
+        #expect(patterns.compactMap { $0["id"] as? String } == [
+            "data-pipeline-handoff", "infrastructure-review",
+            "aws-expert-serverless-api-with-python", "aws-expert-container-based-api", "aws-expert-amplify-full-stack",
+            "da-architect-governed-analytics-landing-zone", "da-architect-cross-cloud-analytics-failover",
+            "dbt-expert-layered-elt-with-test-gates", "dbt-expert-slim-ci-with-deferred-state",
+            "documentation-expert-docs-as-code-publishing-pipeline", "documentation-expert-api-reference-from-the-running-application",
+        ])
     }
 
     @Test func worksWithOnlyAContentFolder() async throws {
