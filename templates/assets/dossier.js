@@ -55,19 +55,37 @@
   });
 
   // Sortable tables: buttons in header cells sort by data-value (numbers) or text.
+  // A heading that holds a link keeps it and gets a separate small button (a link inside a
+  // button is invalid HTML, and a click on it would follow the link instead of sorting).
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var heads = table.querySelectorAll("thead th");
     heads.forEach(function (th, column) {
       if (th.hasAttribute("data-nosort")) return;
       var button = document.createElement("button");
       button.type = "button";
-      while (th.firstChild) button.appendChild(th.firstChild);
+      if (th.querySelector("a, button, input, select, textarea")) {
+        button.setAttribute("aria-label", "Sort by " + th.textContent.trim());
+        button.className = "sort-only";
+        var glyph = document.createElement("span");
+        glyph.setAttribute("aria-hidden", "true");
+        glyph.className = "sort-glyph";
+        glyph.textContent = "⇅";
+        button.appendChild(glyph);
+        th.appendChild(document.createTextNode(" "));
+      } else {
+        while (th.firstChild) button.appendChild(th.firstChild);
+      }
       th.appendChild(button);
       th.classList.add("sortable");
       button.addEventListener("click", function () {
         var ascending = th.getAttribute("aria-sort") !== "ascending";
-        heads.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        heads.forEach(function (other) {
+          other.removeAttribute("aria-sort");
+          var g = other.querySelector(".sort-glyph");
+          if (g) g.textContent = "⇅";
+        });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        if (glyph) glyph.textContent = "";
         var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
         var key = function (row) {
           var cell = row.cells[column];
@@ -90,9 +108,10 @@
   if (filters) {
     var rows = document.querySelectorAll("[data-pattern-row]");
     var service = filters.querySelector("[name=service]"), minimum = filters.querySelector("[name=confidence]");
-    var words = filters.querySelector("[name=q]"), count = document.querySelector(".library-count"), shownValue = filters.querySelector(".confidence-value");
+    // Not `words`: a var of that name here would replace the search's words() function.
+    var wordFilter = filters.querySelector("[name=q]"), count = document.querySelector(".library-count"), shownValue = filters.querySelector(".confidence-value");
     var apply = function () {
-      var wanted = service.value, floor = parseFloat(minimum.value) || 0, q = words.value.trim().toLowerCase(), shown = 0;
+      var wanted = service.value, floor = parseFloat(minimum.value) || 0, q = wordFilter.value.trim().toLowerCase(), shown = 0;
       if (shownValue) shownValue.textContent = floor.toFixed(2);
       rows.forEach(function (row) {
         var services = "|" + (row.getAttribute("data-services") || "") + "|";
@@ -105,7 +124,7 @@
       });
       if (count) count.textContent = shown + " of " + rows.length + " patterns";
     };
-    [service, minimum, words].forEach(function (input) { input.addEventListener("input", apply); });
+    [service, minimum, wordFilter].forEach(function (input) { input.addEventListener("input", apply); });
     apply();
   }
 
@@ -192,7 +211,9 @@
       else if (event.key === "ArrowUp") { event.preventDefault(); select(selected - 1); }
       else if (event.key === "Escape") { list.hidden = true; input.setAttribute("aria-expanded", "false"); }
     });
-    document.addEventListener("click", function (event) { if (!form.contains(event.target)) list.hidden = true; });
+    document.addEventListener("click", function (event) {
+      if (!form.contains(event.target)) { list.hidden = true; input.setAttribute("aria-expanded", "false"); }
+    });
   });
   document.addEventListener("keydown", function (event) {
     var target = event.target;
