@@ -16,7 +16,7 @@ extension DossierCommand {
             """
         )
 
-        @Argument(help: ArgumentHelp("The folder to create the handbook in (created if missing).", valueName: "dir"))
+        @Argument(help: ArgumentHelp("The folder to create the handbook in; it is created if missing.", valueName: "dir"))
         var directory: String = "."
 
         @Flag(help: "Also copy every built-in template into <dir>/templates/, to customise: a file there replaces the built-in one of the same name.")
