@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension Scaffold {
     /// Writes every file under `root` (created if missing), or none.
@@ -56,37 +51,5 @@ extension Scaffold {
             problems.append(.init(code: .exists, path: file.path, message: "refusing to overwrite: \(what)"))
         }
         return problems
-    }
-}
-
-/// What is at a path, without following a final symbolic link (a dangling link is in the way
-/// as much as a file is); `nil` when nothing is.
-enum FileKind {
-    case file, folder
-
-    init?(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        if (info.st_mode & S_IFMT) == S_IFLNK {
-            // A link to a folder serves as the folder.
-            var target = stat()
-            self = stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFDIR ? .folder : .file
-        } else {
-            self = (info.st_mode & S_IFMT) == S_IFDIR ? .folder : .file
-        }
-    }
-}
-
-extension Scaffold {
-    /// Checks that `root` holds a handbook (a `content/` folder or a `dossier.yml`), as
-    /// `dossier new` requires.
-    public static func checkHandbook(at root: URL) throws(ScaffoldError) {
-        let root = root.standardizedFileURL
-        if FileKind(root.appendingPathComponent("content").path) == .folder
-            || FileKind(root.appendingPathComponent("dossier.yml").path) == .file { return }
-        let why = FileKind(root.path) == nil ? "the folder does not exist" : "it has no content/ folder and no dossier.yml"
-        throw ScaffoldError(.notAHandbook,
-                            "not a Dossier handbook (\(why)); create one with `dossier init`, or point --root at one",
-                            path: root.path)
     }
 }
