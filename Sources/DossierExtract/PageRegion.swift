@@ -14,7 +14,8 @@ public struct PageRegion: Hashable, Sendable {
         case priorities
         /// A list of troubleshooting one-liners.
         case troubleshooting
-        /// The `**Confidence**: … | **Cost**: …` paragraph of the pattern with this id.
+        /// The `**Confidence**: … | **Cost**: …` paragraph of the pattern with this id (for
+        /// a pattern document, each metadata paragraph before its first section).
         case patternFacts(pattern: String)
     }
 

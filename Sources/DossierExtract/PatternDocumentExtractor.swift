@@ -26,6 +26,13 @@ struct PatternDocumentExtractor {
         }
         let metadata = document.labeledBlocks(head).filter { !$0.label.isEmpty && $0.inline != nil }
         read(metadata, into: &pattern, context: &context)
+        // A paragraph of nothing but `**Key**: value` lines is shown as the facts strip.
+        for block in head where document[block].kind == .paragraph {
+            let blocks = document.labeledBlocks([block])
+            if !blocks.isEmpty && blocks.allSatisfy({ !$0.label.isEmpty && $0.inline != nil && $0.items.isEmpty }) {
+                context.regions.append(PageRegion(kind: .patternFacts(pattern: id), node: block))
+            }
+        }
         if pattern.confidence == nil {
             // Some documents state it at the end instead (`**Pattern Confidence:** 0.92`).
             let tail = document.labeledBlocks(Array(document.children(of: document.root)).filter { document[$0].kind == .paragraph })

@@ -26,6 +26,10 @@ public struct HTMLRenderer {
     /// Links whose destination does not exist: their text is kept in a
     /// `<span class="broken-link">`, so the site has no link that leads nowhere.
     public var unlinked: Set<Int32> = []
+    /// Gives each task-list checkbox an accessible name, the item's text
+    /// (`aria-label="Add the server"`); cmark's checkboxes have none, which screen readers
+    /// announce as an unlabelled control. Off by default, to match cmark.
+    public var labelledTaskItems: Bool = false
 
     public init(document: MarkdownDocument) {
         self.document = document
@@ -148,9 +152,20 @@ public struct HTMLRenderer {
             w.newlineIfNeeded()
             w.raw("<li>")
             if case .item(let task) = node.detail {
+                func checkbox(_ attributes: String) {
+                    w.raw("<input type=\"checkbox\"" + attributes)
+                    if labelledTaskItems {
+                        let first = document.children(of: index).first { _ in true }
+                        let text = first.map { document.plainText(of: $0).split(whereSeparator: \.isWhitespace).joined(separator: " ") } ?? ""
+                        w.raw(" aria-label=\"")
+                        w.escaped(text.isEmpty ? "task" : text)
+                        w.raw("\"")
+                    }
+                    w.raw(" /> ")
+                }
                 switch task {
-                case .checked: w.raw("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ")
-                case .unchecked: w.raw("<input type=\"checkbox\" disabled=\"\" /> ")
+                case .checked: checkbox(" checked=\"\" disabled=\"\"")
+                case .unchecked: checkbox(" disabled=\"\"")
                 case .none: break
                 }
             }

@@ -80,6 +80,18 @@ enum Router {
             routes.append(Route(file: file, id: id, page: page, title: title, text: document.text!,
                                 frontMatter: document.frontMatter ?? FrontMatter.split(document.text!, path: file.path)))
         }
+        // Two profiles with one title look like one in every list, card and graph.
+        var titled: [String: Route] = [:]
+        for route in routes where route.file.kind != .page {
+            let key = "\(route.file.kind.rawValue)/\(route.title.lowercased())"
+            if let first = titled[key] {
+                diagnostics.append(.warning("document.duplicate-title",
+                                            "\(first.file.path) has the same title ‘\(route.title)’; readers will not tell the two apart in lists and the graph — give one a distinct # heading",
+                                            at: SourceLocation(path: route.file.path, line: 1)))
+            } else {
+                titled[key] = route
+            }
+        }
         return (routes, directory, diagnostics)
     }
 

@@ -8,9 +8,10 @@ enum Format {
     /// `92`: a width percentage for bars, clamped to 0…100.
     static func percent(_ value: Double) -> String { String(Int((max(0, min(1, value)) * 100).rounded())) }
 
-    /// `100%` for a rate.
+    /// `100%`, `7%`, `12.5%` for a rate: rounded to two decimals first, so `0.07 × 100`
+    /// (7.000000000000001 in binary floating point) reads 7%.
     static func rate(_ value: Double) -> String {
-        let percent = value * 100
+        let percent = (value * 10_000).rounded() / 100
         return percent == percent.rounded() ? "\(Int(percent))%" : String(format2: percent) + "%"
     }
 
@@ -54,6 +55,8 @@ enum Format {
     static func cost(_ cost: Cost?) -> String? {
         guard let cost else { return nil }
         guard cost.parsed, let min = cost.min else { return cost.text }
+        // “Free (runs inside the existing CI)” reads as free, not as a bare 0.
+        if min == 0 && (cost.max ?? 0) == 0 && cost.currency == nil { return "Free" }
         let symbol: String = switch cost.currency {
         case "USD": "$"
         case "EUR": "€"

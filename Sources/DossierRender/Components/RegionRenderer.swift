@@ -36,6 +36,7 @@ struct RegionRenderer {
         let anchors = profile.map(ProfileAnchors.init)
         var markdown = HTMLRenderer(document: document)
         markdown.unsafeHTML = site.config.unsafeHTML
+        markdown.labelledTaskItems = true
         markdown.linkTargets = links.targets
         markdown.unlinked = links.unlinked
 
@@ -212,10 +213,28 @@ struct RegionRenderer {
             view["confidence"] = Format.confidence(confidence)
             view["percent"] = Format.percent(confidence)
             view["level"] = Format.level(confidence).rawValue
+            // What the line says beside the number (`HIGH`, `proven in 3 projects`).
+            let text = [pattern.level, pattern.confidenceNote].compactMap { $0 }.joined(separator: " · ")
+            let stated = pattern.properties.contains { TitleMatchLite.normalized($0.key).contains("confidence") && lines.contains($0.line) }
+            if stated && !text.isEmpty { view["confidenceText"] = text }
         }
         view["properties"] = pattern.properties
             .filter { TitleMatchLite.normalized($0.key) != "confidence" && lines.contains($0.line) }
-            .map { ["key": $0.key, "value": $0.value] }
+            .map { property -> [String: Any] in
+                // `**Primary Users**: aws-expert, dbt-expert` names profiles: link them.
+                let users = pattern.relations.filter { $0.line == property.line && $0.kind == .usedBy }
+                var item: [String: Any] = ["key": property.key, "value": property.value, "hasLinks": !users.isEmpty]
+                item["links"] = users.map { relation -> [String: Any] in
+                    var link: [String: Any] = ["name": relation.target, "hasHref": false]
+                    if let id = relation.targetID, let target = site.profilePages[id] {
+                        link["name"] = site.profileTitles[id] ?? relation.target
+                        link["href"] = SitePaths.relative(from: page, to: target)
+                        link["hasHref"] = true
+                    }
+                    return link
+                }
+                return item
+            }
         if !pattern.template {
             view["guideHref"] = SitePaths.relative(from: page, to: RenderSite.guidePage(pattern.id))
         }

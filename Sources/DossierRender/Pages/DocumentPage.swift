@@ -89,7 +89,7 @@ public struct DocumentPage {
     /// The document's Markdown as HTML without the page around it (the home page shows
     /// `content/index.md` this way).
     public func renderContent(site: RenderSite, links: Links) -> (html: String, diagnostics: [Diagnostic], usesMermaidScript: Bool) {
-        let regions = RegionRenderer(extracted: extracted, site: site, page: record.page, profile: nil, patterns: [], links: links).render()
+        let regions = RegionRenderer(extracted: extracted, site: site, page: record.page, profile: nil, patterns: pattern.map { [$0] } ?? [], links: links).render()
         var body = BodyRenderer(extracted: extracted, site: site, links: links)
         body.replacements = regions.replacements
         return (body.render(), regions.diagnostics, regions.usesMermaidScript)
@@ -107,7 +107,10 @@ public struct DocumentPage {
         context["body"] = content
         context["facts"] = FrontMatterFacts.facts(extracted.frontMatter)
         if !extracted.frontMatter.isValid, let raw = extracted.frontMatter.text { context["frontMatterRaw"] = raw }
-        if let pattern {
+        // The facts strip stands where the document states its facts; a document that states
+        // them elsewhere (confidence at the end, say) gets it in the header.
+        let factsInBody = extracted.regions.contains { if case .patternFacts = $0.kind { true } else { false } }
+        if let pattern, !factsInBody {
             context["pattern"] = patternFacts(pattern, site: site)
         }
         TableOfContents.add(to: &context, headings: extracted.headings)

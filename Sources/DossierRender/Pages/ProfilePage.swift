@@ -106,6 +106,7 @@ struct BodyRenderer {
         var renderer = HTMLRenderer(document: extracted.markdown)
         renderer.unsafeHTML = site.config.unsafeHTML
         renderer.headingAnchors = true
+        renderer.labelledTaskItems = true
         for heading in extracted.headings { renderer.headingIDs[heading.node] = heading.anchor }
         renderer.linkTargets = links.targets
         renderer.unlinked = links.unlinked

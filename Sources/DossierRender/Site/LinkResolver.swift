@@ -1,4 +1,5 @@
 import DossierCore
+import DossierModel
 
 /// Turns the links authors write — relative to the Markdown file, to other `.md` files and
 /// to images beside them — into links between built pages.
@@ -37,6 +38,7 @@ public struct LinkResolver: Sendable {
         // `/x` means the content root; anything else is relative to the file's folder.
         let base = decoded.hasPrefix("/") ? "content" : Self.directory(of: source)
         let resolved = Self.normalize(base + "/" + decoded)
+        if resolved == "content" { return .rewritten(SitePaths.relative(from: page, to: "") + suffix) }
         guard resolved.hasPrefix("content/") else { return .missing(path: resolved) }
         if resolved.hasSuffix(".md") {
             guard let target = pages[resolved] else { return .missing(path: resolved) }
@@ -48,11 +50,22 @@ public struct LinkResolver: Sendable {
         if files.contains(sitePath) {
             return .rewritten(SitePaths.relative(from: page, to: sitePath) + suffix)
         }
-        if pageFolders.contains(sitePath + "/") {
+        if pageFolders.contains(sitePath + "/") || Self.generatedPages.contains(sitePath + "/") {
             return .rewritten(SitePaths.relative(from: page, to: sitePath + "/") + suffix)
+        }
+        if Self.generatedFiles.contains(sitePath) {
+            return .rewritten(SitePaths.relative(from: page, to: sitePath) + suffix)
         }
         return .missing(path: resolved)
     }
+
+    /// Pages every site has, which content may link to as if they were files under
+    /// `content/`: `[the matrix](/matrix/)`.
+    static let generatedPages: Set<String> = [ProfilesIndexPage.page, MatrixPage.page, PatternLibraryPage.page, GraphPage.page]
+
+    /// Files every site has: the export and its tables.
+    static let generatedFiles: Set<String> = Set(
+        ["data/dossier.json", "data/dossier.schema.json"] + CSVTables(model: SiteModel(config: SiteConfig())).all.map { "data/\($0.name).csv" })
 
     /// The document and anchor a link points into, when it has a fragment: `#usage` in the
     /// same file, or `other.md#usage`. Links to other sites and to non-Markdown files give nil.
