@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "DossierHighlightTests", dependencies: ["DossierHighlight"]),
         .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier", "DossierTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "DossierSiteTests", dependencies: ["DossierSite", "DossierRender", "DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "DossierSiteTests", dependencies: ["DossierSite", "DossierRender", "DossierCore", "DossierTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "DossierServeTests", dependencies: ["DossierServe", "DossierSite", "DossierCore"]),
     ],
     swiftLanguageModes: [.v6]
