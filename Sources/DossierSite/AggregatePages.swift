@@ -33,7 +33,7 @@ struct AggregatePages: Sendable {
         let overview = self.overview
         let site = self.site
         let guides = await concurrentMap(overview.model.publishedPatterns, width: width) { pattern in
-            let guide = Guide(pattern: pattern, model: overview.model)
+            let guide = Guide(pattern: pattern, profiles: overview.profilesByID)
             let (html, diagnostics) = GuidePage(guide: guide, overview: overview).render(site: site)
             let markdown = GuideMarkdown(guide: guide, overview: overview, baseURL: site.config.baseURL).render()
             return (pattern.id, html, markdown, diagnostics)

@@ -30,9 +30,9 @@ public struct Guide: Sendable {
 
     public var steps: [PatternStep] { pattern.implementation }
 
-    public init(pattern: Pattern, model: SiteModel) {
+    /// - Parameter profiles: the handbook's profiles by id.
+    public init(pattern: Pattern, profiles: [String: Profile]) {
         self.pattern = pattern
-        let profiles = Dictionary(model.profiles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         owner = pattern.profile.flatMap { profiles[$0] }
             ?? pattern.relations.lazy.compactMap { $0.targetID.flatMap { profiles[$0] } }.first
         let matrix = Dictionary((owner?.services ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

@@ -9,23 +9,31 @@ public struct SiteOverview: Sendable {
     public var introHTML: String
     /// True when the introduction shows Mermaid source that `mermaid_js` should draw.
     public var introUsesMermaidScript: Bool
+    /// Lookups by id, built once: pages ask them for every profile and pattern, and a
+    /// handbook may hold thousands.
+    public let profilesByID: [String: Profile]
+    private let profileRecords: [String: DocumentRecord]
+    private let documentRecords: [String: DocumentRecord]
 
     public init(model: SiteModel, records: [DocumentRecord], introHTML: String, introUsesMermaidScript: Bool = false) {
         self.model = model
         self.records = records
         self.introHTML = introHTML
         self.introUsesMermaidScript = introUsesMermaidScript
+        profilesByID = Dictionary(model.profiles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        profileRecords = Dictionary(records.filter { $0.kind == .profile }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        documentRecords = Dictionary(records.filter { $0.kind == .pattern }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     var profiles: [Profile] { model.publishedProfiles }
     var patterns: [Pattern] { model.publishedPatterns }
 
     func record(ofProfile id: String) -> DocumentRecord? {
-        records.first { $0.kind == .profile && $0.id == id }
+        profileRecords[id]
     }
 
     func record(ofDocument id: String) -> DocumentRecord? {
-        records.first { $0.kind == .pattern && $0.id == id }
+        documentRecords[id]
     }
 
     /// Where a pattern is described: its profile's page (at the pattern's heading) or its
@@ -40,7 +48,7 @@ public struct SiteOverview: Sendable {
 
     /// The owner's name for listings: the profile's title or the document's.
     func ownerName(of pattern: Pattern) -> String {
-        if let profile = pattern.profile { return model.profiles.first { $0.id == profile }?.title ?? profile }
+        if let profile = pattern.profile { return profilesByID[profile]?.title ?? profile }
         return "Pattern document"
     }
 
