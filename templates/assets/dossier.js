@@ -39,6 +39,12 @@
     labelToggle();
   }
 
+  // Contents: wide pages show the list beside the text whatever the disclosure's state (the
+  // stylesheet does that); open it there too, so assistive technology calls it expanded.
+  var wide = matchMedia("(min-width: 64rem)"), tocs = document.querySelectorAll(".with-toc .toc details");
+  function syncContents() { tocs.forEach(function (details) { details.open = wide.matches; }); }
+  if (tocs.length) { syncContents(); wide.addEventListener("change", syncContents); }
+
   // Copy buttons on code blocks.
   document.querySelectorAll(".code-block").forEach(function (block) {
     var button = block.querySelector(".copy-button"), code = block.querySelector("pre");
