@@ -39,6 +39,37 @@
     labelToggle();
   }
 
+  // Contents: wide pages show the list beside the text whatever the disclosure's state (the
+  // stylesheet does that); open it there too, so assistive technology calls it expanded.
+  var wide = matchMedia("(min-width: 64rem)"), tocs = document.querySelectorAll(".with-toc .toc details");
+  function syncContents() { tocs.forEach(function (details) { details.open = wide.matches; }); }
+  if (tocs.length) { syncContents(); wide.addEventListener("change", syncContents); }
+
+  // Collaboration graph: pointing at or focusing a profile brings out its lines and the
+  // agents they join, and dims the rest.
+  document.querySelectorAll("figure.graph svg").forEach(function (svg) {
+    var edges = svg.querySelectorAll(".dg-edge[data-from]"), nodes = svg.querySelectorAll(".dg-node[data-id]");
+    function mark(id) {
+      var near = {};
+      if (id) near[id] = true;
+      edges.forEach(function (edge) {
+        var from = edge.getAttribute("data-from"), to = edge.getAttribute("data-to"), on = from === id || to === id;
+        edge.classList.toggle("graph-near", on);
+        if (on) { near[from] = true; near[to] = true; }
+      });
+      nodes.forEach(function (node) { node.classList.toggle("graph-near", !!near[node.getAttribute("data-id")]); });
+      svg.classList.toggle("graph-focus", !!id);
+    }
+    if (!edges.length) return;
+    nodes.forEach(function (node) {
+      var id = node.getAttribute("data-id");
+      node.addEventListener("mouseenter", function () { mark(id); });
+      node.addEventListener("focusin", function () { mark(id); });
+      node.addEventListener("mouseleave", function () { mark(null); });
+      node.addEventListener("focusout", function () { mark(null); });
+    });
+  });
+
   // Copy buttons on code blocks.
   document.querySelectorAll(".code-block").forEach(function (block) {
     var button = block.querySelector(".copy-button"), code = block.querySelector("pre");

@@ -82,18 +82,21 @@ public struct GuidePage {
             context["hasProblem"] = !facts.isEmpty
         }
         context["steps"] = guide.steps.map { step -> [String: Any] in
-            ["title": step.title, "text": step.text ?? "", "items": step.items, "hasItems": !step.items.isEmpty,
+            ["title": step.title, "text": step.text ?? "", "hasText": !(step.text ?? "").isEmpty, "items": step.items, "hasItems": !step.items.isEmpty,
              "code": step.code.map { CodeBlockHTML.render(info: $0.language ?? "", code: $0.code, templates: site.templates) }]
         }
         context["hasSteps"] = !guide.steps.isEmpty
         context["bestPractices"] = guide.bestPractices.map { practice -> [String: Any] in
-            ["title": practice.title, "learnedFrom": practice.learnedFrom ?? "", "items": practice.items,
+            ["title": practice.title, "learnedFrom": practice.learnedFrom ?? "", "hasLearnedFrom": !(practice.learnedFrom ?? "").isEmpty,
+             "items": practice.items, "hasItems": !practice.items.isEmpty,
              "code": practice.code.map { CodeBlockHTML.render(info: $0.language ?? "", code: $0.code, templates: site.templates) }]
         }
         context["commonPatterns"] = guide.commonPatterns.map { common -> [String: Any] in
-            ["name": common.name, "confidence": common.confidence.map(Format.confidence) ?? "", "usage": common.usage ?? "",
-             "source": common.source ?? "", "details": common.details,
-             "code": common.code.map { CodeBlockHTML.render(info: $0.language ?? "", code: $0.code, templates: site.templates) }]
+            // The facts line, joined in the template: only what is there, so no separator dangles.
+            let meta = [common.confidence.map { "Confidence " + Format.confidence($0) }, common.usage, common.source]
+                .compactMap { $0 }.filter { !$0.isEmpty }
+            return ["name": common.name, "meta": meta, "hasMeta": !meta.isEmpty, "details": common.details, "hasDetails": !common.details.isEmpty,
+                    "code": common.code.map { CodeBlockHTML.render(info: $0.language ?? "", code: $0.code, templates: site.templates) }]
         }
         context["hasKnowledge"] = !guide.bestPractices.isEmpty || !guide.commonPatterns.isEmpty
         context["troubleshooting"] = guide.troubleshooting.map { entry -> [String: Any] in
@@ -103,7 +106,9 @@ public struct GuidePage {
         if let cost = pattern.cost {
             var view: [String: Any] = ["text": cost.text]
             if cost.parsed, let range = Format.cost(cost) { view["range"] = range }
-            if let qualifier = cost.qualifier { view["qualifier"] = qualifier }
+            view["hasRange"] = view["range"] != nil
+            if let qualifier = cost.qualifier, !qualifier.isEmpty { view["qualifier"] = qualifier }
+            view["hasQualifier"] = view["qualifier"] != nil
             context["cost"] = view
         }
         context["monitoring"] = pattern.monitoring
@@ -112,7 +117,9 @@ public struct GuidePage {
         context["hasMonitoringNodes"] = !guide.monitoringNodes.isEmpty
         context["rollback"] = pattern.rollback
         context["hasRollback"] = !pattern.rollback.isEmpty
-        context["related"] = pattern.relatedPatterns.map { ["title": $0.title, "target": $0.target ?? "", "note": $0.note ?? ""] }
+        context["related"] = pattern.relatedPatterns.map {
+            ["title": $0.title, "target": $0.target ?? "", "hasTarget": !($0.target ?? "").isEmpty, "note": $0.note ?? "", "hasNote": !($0.note ?? "").isEmpty]
+        }
         context["hasRelated"] = !pattern.relatedPatterns.isEmpty
         return (site.templates.render("guide", context), diagnostics)
     }

@@ -43,7 +43,9 @@ public struct PageChrome: Sendable {
             ]
         }
         var context: [String: Any] = [
-            "site": ["title": site.title, "description": site.description, "baseURL": site.baseURL] as [String: Any],
+            // Mustache treats "" as true: templates test the has- flags, not the strings.
+            "site": ["title": site.title, "description": site.description, "hasDescription": !site.description.isEmpty,
+                     "baseURL": site.baseURL, "hasBaseURL": !site.baseURL.isEmpty] as [String: Any],
             "root": root,
             "pageTitle": title,
             "description": description.isEmpty ? site.description : description,
