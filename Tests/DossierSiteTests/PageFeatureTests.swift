@@ -124,8 +124,8 @@ struct PageFeatureTests {
         let facts = page.components(separatedBy: "class=\"pattern-facts\"").count - 1
         #expect(facts == 1)
         #expect(page.contains("0.88 <span class=\"muted\">HIGH · three projects</span>"))
-        #expect(page.contains("<span class=\"fact-key\">Primary Users</span> <span class=\"fact-links\"><a href=\"../../profiles/ada/\">Ada</a> <span>zed</span> </span>"))
-        #expect(page.contains("<span class=\"fact-key\">Last Updated</span> <span>2025-06-12</span>"))
+        #expect(page.contains("<span class=\"fact-key\">Primary Users</span> <span class=\"fact-value\"><a href=\"../../profiles/ada/\">Ada</a>, zed</span>"))
+        #expect(page.contains("<span class=\"fact-key\">Last Updated</span> <span class=\"fact-value\">2025-06-12</span>"))
         #expect(!page.contains("<strong>Confidence</strong>"))
     }
 

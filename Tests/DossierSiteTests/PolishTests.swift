@@ -218,7 +218,7 @@ struct PolishTests {
         #expect(!matrix.contains("darker means"), "darker is less confident in the dark theme")
         #expect(matrix.contains("the stronger its colour, the more confident"))
         let pattern = try site.text("patterns/data-pipeline-handoff/index.html")
-        let users = try #require(pattern.firstMatch(of: /Used by<\/span> <span class="fact-value">(.*?)<\/span><\/span>/))
+        let users = try #require(pattern.firstMatch(of: /Primary Users<\/span> <span class="fact-value">(.*?)<\/span><\/span>/))
         #expect(users.output.1.contains("</a>, <a "), "names separated by commas: \(users.output.1)")
     }
 }

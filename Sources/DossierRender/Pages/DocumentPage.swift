@@ -102,7 +102,10 @@ public struct DocumentPage {
         context["title"] = record.title
         context["kind"] = record.kind.rawValue
         context["kindLabel"] = record.kind == .pattern ? "Pattern" : "Page"
-        if let description = extracted.description, !description.isEmpty { context["description"] = description }
+        // The lead is the document's own description; the layout's `description` falls back
+        // to the site's, which is right for <meta>, wrong under a page's title.
+        if let description = extracted.description, !description.isEmpty { context["description"] = description; context["lead"] = description }
+        context["hasLead"] = context["lead"] != nil
         context["source"] = record.source.path
         context["body"] = content
         context["facts"] = FrontMatterFacts.facts(extracted.frontMatter)

@@ -40,7 +40,10 @@ public struct ProfilePage {
         context["title"] = profile.title
         context["kind"] = "profile"
         if regions.usesMermaidScript { context["mermaidJS"] = site.config.mermaidJS }
-        if let description = profile.description, !description.isEmpty { context["description"] = description }
+        // The lead is the profile's own description; the layout's `description` falls back to
+        // the site's, which is right for <meta>, wrong under a page's title.
+        if let description = profile.description, !description.isEmpty { context["description"] = description; context["lead"] = description }
+        context["hasLead"] = context["lead"] != nil
         context["source"] = profile.source.path
         if let accent = Format.accent(extracted.frontMatter["color"]) { context["accent"] = accent }
         context["facts"] = FrontMatterFacts.facts(extracted.frontMatter)
