@@ -138,7 +138,30 @@ extension MarkdownDocument {
 /// Matching section titles by the words in them, whatever their case, punctuation or emoji.
 enum TitleMatch {
     /// Lowercased words of a title, `&` read as `and`.
+    ///
+    /// Called for every heading, label and list item a reader looks at, so ASCII titles (nearly
+    /// all of them) take a byte path: `Character.isLetter` consults Unicode tables each time.
     static func normalized(_ title: String) -> String {
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(title.utf8.count)
+            var space = false
+            for byte in title.utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if space && !bytes.isEmpty { bytes.append(0x20) }
+                    space = false
+                    bytes.append(lower)
+                } else if lower == 0x26 {  // &
+                    if !bytes.isEmpty { bytes.append(0x20) }
+                    bytes += [0x61, 0x6E, 0x64]
+                    space = true
+                } else {
+                    space = true
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         for character in title.lowercased() {
             if character == "&" { out += " and " }
@@ -153,6 +176,7 @@ enum TitleMatch {
     }
 
     static func containsAny(_ title: String, _ phrases: [String]) -> Bool {
-        phrases.contains { contains(title, $0) }
+        let words = " " + normalized(title) + " "
+        return phrases.contains { words.contains(" " + $0 + " ") }
     }
 }

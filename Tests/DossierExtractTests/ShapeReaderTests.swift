@@ -126,3 +126,22 @@ struct CostParserTests {
         #expect(CostParser.parse("Free tier covers it").max == 0)
     }
 }
+
+@Suite("Title matching")
+struct TitleMatchTests {
+    @Test(arguments: [
+        ("Role & Expertise", "role and expertise"), ("  Works   best with:", "works best with"), ("&", "and"),
+        ("a&b", "a and b"), ("Step 2A — Deploy (Lambda)", "step 2a deploy lambda"), ("AWS/EC2", "aws ec2"),
+        ("Überblick & Ziele", "überblick and ziele"), ("", ""), ("***", ""), ("Tier ≥0.85", "tier 0 85"),
+    ])
+    func normalizedTitles(_ title: String, _ expected: String) {
+        #expect(TitleMatch.normalized(title) == expected)
+    }
+
+    @Test func asciiAndUnicodePathsAgree() {
+        for title in ["Core Responsibilities", "When NOT to use", "Pattern 3: Amplify Full-Stack (Current)", "Q&A", "x_y-z.w"] {
+            // The same title with a non-ASCII character appended takes the Unicode path.
+            #expect(TitleMatch.normalized(title + " é") == TitleMatch.normalized(title) + " é")
+        }
+    }
+}
