@@ -1,0 +1,61 @@
+import Foundation
+
+/// A built site held in memory: what `serve` answers requests from.
+///
+/// Requests are answered from this map alone, never from the file system, so a request
+/// can only ever reach a file the build produced.
+struct SiteSnapshot: Sendable {
+    /// Files by site path (`profiles/aws-expert/index.html`, `assets/dossier.css`).
+    var files: [String: SiteFile]
+    /// The path the site is served under, from `base_url` (`https://x.example/handbook/`
+    /// → `["handbook"]`), as a real server would: the 404 page links from there.
+    var mount: [String]
+
+    init(files: [String: SiteFile] = [:], mount: [String] = []) {
+        self.files = files
+        self.mount = mount
+    }
+
+    /// The site's bytes by path, as a build's sink collected them.
+    init(bytes: [String: [UInt8]], baseURL: String) {
+        self.init(files: bytes.reduce(into: [:]) { $0[$1.key] = SiteFile(bytes: $1.value, path: $1.key) },
+                  mount: Self.mount(forBaseURL: baseURL))
+    }
+
+    /// `/handbook/` for a site mounted under `handbook/`, `/` at the root.
+    var rootPath: String { mount.isEmpty ? "/" : "/" + mount.joined(separator: "/") + "/" }
+
+    static func mount(forBaseURL baseURL: String) -> [String] {
+        guard let url = URL(string: baseURL) else { return [] }
+        return url.path.split(separator: "/").map(String.init)
+    }
+
+    /// What a request for `target` gets.
+    enum Resolution: Equatable {
+        /// The file at this site path.
+        case file(String)
+        /// A redirect to this location (a folder asked for without its slash, or the root of
+        /// a site mounted under a path).
+        case redirect(String)
+        case notFound
+    }
+
+    func resolve(_ target: RequestTarget) -> Resolution {
+        var segments = target.segments[...]
+        if !mount.isEmpty {
+            guard segments.starts(with: mount) else {
+                return target.segments.isEmpty ? .redirect(rootPath + target.query) : .notFound
+            }
+            segments = segments.dropFirst(mount.count)
+            if segments.isEmpty && !target.isFolder { return .redirect(target.rawPath + "/" + target.query) }
+        }
+        let path = segments.joined(separator: "/")
+        if target.isFolder {
+            let index = path.isEmpty ? "index.html" : path + "/index.html"
+            return files[index] != nil ? .file(index) : .notFound
+        }
+        if files[path] != nil { return .file(path) }
+        if files[path + "/index.html"] != nil { return .redirect(target.rawPath + "/" + target.query) }
+        return .notFound
+    }
+}
