@@ -12,7 +12,7 @@ public struct DossierCommand: AsyncParsableCommand {
         the built-in templates by file name.
         """,
         version: DossierVersion.current,
-        subcommands: [Build.self, Check.self, Export.self],
+        subcommands: [Build.self, Check.self, Export.self, Serve.self],
         defaultSubcommand: nil
     )
 
