@@ -30,7 +30,7 @@ public struct ServeConfiguration: Sendable {
     /// Whether only this machine can connect: a loopback address or `localhost`. Any other
     /// address (`0.0.0.0`, a network interface) makes the site reachable from elsewhere.
     public var isLoopbackOnly: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        host == "localhost" || host == "::1" || HostCheck.isLoopbackIPv4(host)
     }
 
     /// The address to open in a browser, for the port actually bound. A wildcard address is

@@ -1,4 +1,4 @@
-import DossierServe
+@testable import DossierServe
 import DossierSite
 import Foundation
 import Testing
@@ -141,6 +141,36 @@ import Testing
             #expect(try await server.get("/assets/..%2f..%2fsecret.txt").status == 400)
             #expect(try await server.get("/a%00b").status == 400)
         }
+    }
+
+    /// On loopback, only names of this machine are answered: a site whose name resolves to
+    /// 127.0.0.1 (DNS rebinding) cannot read the handbook through a visitor's browser.
+    @Test func onLoopbackOnlyThisMachinesNamesAreAnswered() async throws {
+        try await withServer { server, _ in
+            for host in ["localhost:\(server.port)", "127.0.0.1", "[::1]:\(server.port)", "docs.localhost"] {
+                #expect(try await server.get("/", headers: ["Host": host]).status == 200, "\(host)")
+            }
+            for host in ["attacker.example", "attacker.example:\(server.port)", "127.0.0.1.attacker.example", "192.168.1.20"] {
+                let response = try await server.get("/", headers: ["Host": host])
+                #expect(response.status == 403, "\(host)")
+                #expect(!response.text.contains("Data Expert"))
+            }
+        }
+    }
+
+    @Test func theHostRule() {
+        let loopback = HostCheck(configuration: ServeConfiguration(root: URL(fileURLWithPath: "/"), host: "127.0.0.2"))
+        #expect(loopback.allows(nil))
+        #expect(loopback.allows("127.0.0.2:4000"))
+        #expect(loopback.allows("LOCALHOST"))
+        #expect(!loopback.allows("localhost.attacker.example"))
+        #expect(!loopback.allows(""))
+        let network = HostCheck(configuration: ServeConfiguration(root: URL(fileURLWithPath: "/"), host: "0.0.0.0"))
+        #expect(network.allows("my-laptop.lan:4000"))
+        #expect(HostCheck.name(of: "[::1]:80") == "::1")
+        #expect(!ServeConfiguration(root: URL(fileURLWithPath: "/"), host: "127.0.0.1.nip.io").isLoopbackOnly)
+        #expect(ServeConfiguration(root: URL(fileURLWithPath: "/"), host: "127.1.2.3").isLoopbackOnly)
+        #expect(HostCheck.name(of: "example.com") == "example.com")
     }
 
     @Test func onlyGetAndHeadAreServed() async throws {

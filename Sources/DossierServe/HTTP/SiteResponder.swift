@@ -8,10 +8,15 @@ import Hummingbird
 /// the raw request target must be checked before anything decodes or normalises it.
 struct SiteResponder: HTTPResponder {
     typealias Context = BasicRequestContext
+    typealias View = LiveSite.View
 
     let live: LiveSite
+    let hosts: HostCheck
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        guard hosts.allows(request.head.authority) else {  // HTTP/1 Host, as HTTPTypes calls it
+            return Self.plain(.forbidden, "dossier serve only answers requests for this machine (localhost, 127.0.0.1); to reach it by another name, listen on the network with --host.\n")
+        }
         guard request.method == .get || request.method == .head else {
             return Self.plain(.methodNotAllowed, "Only GET and HEAD are served.\n", extra: [.allow: "GET, HEAD"])
         }
@@ -62,8 +67,6 @@ struct SiteResponder: HTTPResponder {
             : file.body
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
     }
-
-    typealias View = LiveSite.View
 
     /// The site's own `404.html` with status 404 (a plain page when the site has none). The
     /// page reloads when its address starts to exist.

@@ -27,8 +27,10 @@ enum RawHTTP {
     /// Sends one request (with `Connection: close`) and reads the response to the end.
     static func request(port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:],
                         timeout: Duration = .seconds(10)) async throws -> Response {
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        var head = "\(method) \(target) HTTP/1.1\r\nConnection: close\r\n"
+        var headers = headers
+        if headers["Host"] == nil { headers["Host"] = "127.0.0.1:\(port)" }
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         head += "\r\n"
         let request = Array(head.utf8)
         let bytes = try await onThread {
