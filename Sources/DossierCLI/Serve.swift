@@ -87,6 +87,8 @@ struct Terminal {
             Self.say("Building \(root.path) …")
         case .polling(let reason):
             Self.error("note: \(reason)")
+        case .stoppedWatching:
+            Self.error("warning: the file watcher stopped; changes are no longer picked up. Restart dossier serve.")
         case .ready(let url):
             Self.say("Serving \(url.absoluteString) — watching content/, templates/ and dossier.yml. Ctrl-C stops.")
             if openBrowser { Self.open(url) }

@@ -73,10 +73,11 @@ public struct DevServer: Service {
         defer { watcher.stop() }
         if let fallback { reporter.yield(.polling(reason: fallback)) }
 
-        let (bound, binding) = AsyncThrowingStream.makeStream(of: Int.self)
+        // The port the server bound (the system picks one for port 0), or why it could not.
+        let (boundPort, binding) = AsyncThrowingStream.makeStream(of: Int.self)
         let requestedPort = configuration.port
         let app = Application(
-            responder: SiteResponder(live: live),
+            responder: SiteResponder(live: live, hosts: HostCheck(configuration: configuration)),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in
                 binding.yield(channel.localAddress?.port ?? requestedPort)
@@ -98,7 +99,7 @@ public struct DevServer: Service {
                 }
                 let port: Int
                 do {
-                    guard let bound = try await bound.first(where: { _ in true }) else { return }  // stopped before it started
+                    guard let bound = try await boundPort.first(where: { _ in true }) else { return }  // stopped before it started
                     port = bound
                 } catch {
                     throw Failure.cannotListen(host: configuration.host, port: configuration.port, reason: "\(error)")
@@ -113,6 +114,9 @@ public struct DevServer: Service {
 
                 group.addTask {
                     for await batch in watcher.batches { pending.add(batch) }
+                    // The watcher ends on shutdown; if it ends otherwise, say so rather than
+                    // silently no longer rebuilding.
+                    if !live.isClosed { reporter.yield(.stoppedWatching) }
                     pending.finish()
                 }
                 group.addTask {

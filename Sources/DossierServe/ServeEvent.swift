@@ -13,6 +13,8 @@ public enum ServeEvent: Sendable {
     case built(Rebuild)
     /// Changes are noticed by polling rather than inotify; why.
     case polling(reason: String)
+    /// The watcher stopped before the server did: changes are no longer picked up.
+    case stoppedWatching
 }
 
 /// One build and what it did to the served site.

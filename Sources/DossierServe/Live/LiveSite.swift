@@ -109,6 +109,9 @@ final class LiveSite: Sendable {
 
     var listenerCount: Int { state.withLock { $0.listeners.count } }
 
+    /// Whether the server is shutting down.
+    var isClosed: Bool { state.withLock { $0.closed } }
+
     /// Ends every stream and refuses new ones, so that open pages do not hold the server's
     /// graceful shutdown open.
     func close() {
