@@ -108,7 +108,7 @@ public struct DevServer: Service {
                 reporter.yield(.building)
                 let first = await session.rebuild(after: nil)
                 reporter.yield(.built(first))
-                if let url = configuration.url(port: port, path: live.view.snapshot?.rootPath ?? "/") {
+                if !live.isClosed, let url = configuration.url(port: port, path: live.view.snapshot?.rootPath ?? "/") {
                     reporter.yield(.ready(url: url))
                 }
 
@@ -116,7 +116,7 @@ public struct DevServer: Service {
                     for await batch in watcher.batches { pending.add(batch) }
                     // The watcher ends on shutdown; if it ends otherwise, say so rather than
                     // silently no longer rebuilding.
-                    if !live.isClosed { reporter.yield(.stoppedWatching) }
+                    if !live.isClosed && !Task.isCancelled { reporter.yield(.stoppedWatching) }
                     pending.finish()
                 }
                 group.addTask {
