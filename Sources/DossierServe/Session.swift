@@ -17,7 +17,7 @@ struct Session: Sendable {
     /// Builds once and publishes the result: a build without errors replaces the site; one
     /// with errors puts its overlay over the last good site.
     func rebuild(after trigger: ChangeBatch?) async -> Rebuild {
-        let (snapshot, report) = await builder.build()
+        let (snapshot, report) = await builder.build(reusing: live.view.snapshot)
         let overlay = ErrorOverlay.html(for: report.diagnostics, root: root)
         let publication = live.publish(snapshot, overlay: overlay, sources: trigger)
         let latency = publication.notified ? trigger.map { ContinuousClock.now - $0.noticed } : nil

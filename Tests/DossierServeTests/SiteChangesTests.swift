@@ -1,4 +1,5 @@
 @testable import DossierServe
+import Hummingbird
 import Testing
 
 /// Which pages a rebuild reloads.
@@ -62,6 +63,22 @@ import Testing
         let changes = SiteChanges.between(Self.before, moved, sources: nil)
         #expect(changes.reloadsEveryPage)
         #expect(!changes.isEmpty)
+    }
+
+    /// Unchanged files are taken over from the served snapshot; a changed one never is,
+    /// even when only one byte of the same length differs.
+    @Test func rebuiltSnapshotsReuseOnlyIdenticalFiles() {
+        let served = Self.snapshot(["a.html": "same", "b.css": "abcd", "c.txt": "", "d.js": "gone"])
+        let next = SiteSnapshot(bytes: ["a.html": Array("same".utf8), "b.css": Array("abce".utf8), "c.txt": [], "e.md": Array("new".utf8)],
+                                baseURL: "", reusing: served)
+        #expect(next.files["a.html"]?.body == ByteBuffer(string: "same"))
+        #expect(next.files["b.css"]?.body == ByteBuffer(string: "abce"))
+        #expect(next.files["b.css"]?.hash != served.files["b.css"]?.hash)
+        #expect(next.files["c.txt"]?.hash == served.files["c.txt"]?.hash)
+        #expect(next.files["d.js"] == nil)
+        #expect(SiteChanges.between(served, next, sources: nil).paths == ["b.css", "d.js", "e.md"])
+        #expect(served.files["b.css"]?.hasBytes(Array("abcd".utf8)) == true)
+        #expect(served.files["b.css"]?.hasBytes(Array("abcde".utf8)) == false)
     }
 
     @Test func batchesMergeKeepingTheEarliestNotice() {

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// One file of the built site, held in memory ready to be served.
@@ -15,6 +16,15 @@ struct SiteFile: Sendable {
     }
 
     var isHTML: Bool { contentType == ContentType.html }
+
+    /// Whether the file holds exactly these bytes.
+    func hasBytes(_ bytes: [UInt8]) -> Bool {
+        guard body.readableBytes == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
+        return body.withUnsafeReadableBytes { held in
+            bytes.withUnsafeBytes { memcmp(held.baseAddress!, $0.baseAddress!, bytes.count) == 0 }
+        }
+    }
 
     /// A strong entity tag: equal tags mean byte-identical files.
     var etag: String { "\"\(ContentHash.hex(hash))\"" }

@@ -19,13 +19,15 @@ struct SnapshotBuilder: Sendable {
         self.template = SiteBuilder(root: root, output: output)
     }
 
-    func build() async -> (snapshot: SiteSnapshot, report: BuildReport) {
+    /// Builds the site; files unchanged from `previous` (the site being served) are shared
+    /// with it rather than hashed and copied again.
+    func build(reusing previous: SiteSnapshot?) async -> (snapshot: SiteSnapshot, report: BuildReport) {
         let sink = MemorySink()
         var builder = template
         builder.makeSink = { _ in sink }
         let report = await builder.build()
         // The mount path comes from the same dossier.yml the build just read.
         let (config, _) = ConfigLoader.load(root: root)
-        return (SiteSnapshot(bytes: sink.contents, baseURL: config.baseURL), report)
+        return (SiteSnapshot(bytes: sink.contents, baseURL: config.baseURL, reusing: previous), report)
     }
 }
