@@ -15,6 +15,16 @@ struct SiteFile: Sendable {
         self.hash = ContentHash.of(bytes)
     }
 
+    /// `previous` itself when it holds exactly these bytes (no hashing, no copy), else a new
+    /// file.
+    init(bytes: [UInt8], path: String, unlessSameAs previous: SiteFile?) {
+        if let previous, previous.hasBytes(bytes) {
+            self = previous
+        } else {
+            self.init(bytes: bytes, path: path)
+        }
+    }
+
     var isHTML: Bool { contentType == ContentType.html }
 
     /// Whether the file holds exactly these bytes.

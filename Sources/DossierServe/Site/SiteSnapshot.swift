@@ -16,25 +16,6 @@ struct SiteSnapshot: Sendable {
         self.mount = mount
     }
 
-    /// The site's bytes by path, as a build's sink collected them.
-    ///
-    /// A file with the same bytes as in `previous` (most of them, after an edit) keeps its
-    /// entry from there: comparing bytes is far cheaper than hashing and copying them, which
-    /// for a large site (200 MB for 1,000 profiles) would add hundreds of milliseconds to
-    /// every rebuild.
-    init(bytes: [String: [UInt8]], baseURL: String, reusing previous: SiteSnapshot? = nil) {
-        var files: [String: SiteFile] = [:]
-        files.reserveCapacity(bytes.count)
-        for (path, content) in bytes {
-            if let old = previous?.files[path], old.hasBytes(content) {
-                files[path] = old
-            } else {
-                files[path] = SiteFile(bytes: content, path: path)
-            }
-        }
-        self.init(files: files, mount: Self.mount(forBaseURL: baseURL))
-    }
-
     /// `/handbook/` for a site mounted under `handbook/`, `/` at the root.
     var rootPath: String { mount.isEmpty ? "/" : "/" + mount.joined(separator: "/") + "/" }
 

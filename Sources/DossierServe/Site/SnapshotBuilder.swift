@@ -22,12 +22,12 @@ struct SnapshotBuilder: Sendable {
     /// Builds the site; files unchanged from `previous` (the site being served) are shared
     /// with it rather than hashed and copied again.
     func build(reusing previous: SiteSnapshot?) async -> (snapshot: SiteSnapshot, report: BuildReport) {
-        let sink = MemorySink()
+        let sink = MemorySink(previous: previous)
         var builder = template
         builder.makeSink = { _ in sink }
         let report = await builder.build()
         // The mount path comes from the same dossier.yml the build just read.
         let (config, _) = ConfigLoader.load(root: root)
-        return (SiteSnapshot(bytes: sink.contents, baseURL: config.baseURL, reusing: previous), report)
+        return (sink.snapshot(baseURL: config.baseURL), report)
     }
 }
