@@ -229,12 +229,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: handbook.scratch.path).isEmpty)
     }
 
+    /// The path the command line takes on Ctrl-C: a signal the service group traps starts
+    /// the graceful shutdown; open streams end, and the private folder is removed. (SIGUSR2
+    /// here, so the test runner's own SIGINT and SIGTERM stay as they are.)
+    @Test func aSignalShutsTheServerDownGracefully() async throws {
+        let handbook = try TestHandbook()
+        let server = try await TestServer.start(handbook, stopsOnSIGUSR2: true)
+        let stream = try await EventStreamClient.connect(port: server.port)
+        _ = try await stream.events.first("hello") { $0.name == "hello" }
+        kill(getpid(), SIGUSR2)
+        try await server.finished("the server to stop after the signal")
+        try await withTimeout(.seconds(10), "the stream to end") {
+            for await _ in stream.events.stream(from: 0) {}
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: handbook.scratch.path).isEmpty)
+        await #expect(throws: (any Error).self) { try await server.get("/") }
+    }
+
     @Test func aPortInUseIsAClearError() async throws {
         let handbook = try TestHandbook()
         let first = try await TestServer.start(handbook)
         let second = DevServer(configuration: ServeConfiguration(root: handbook.root, port: first.port, temporaryFolder: handbook.scratch))
         await #expect {
-            try await second.run()
+            try await withTimeout(.seconds(20), "the second server to fail") { try await second.run() }
         } throws: { error in
             guard case DevServer.Failure.cannotListen(_, let port, _) = error else { return false }
             return port == first.port && "\(error)".contains("--port")

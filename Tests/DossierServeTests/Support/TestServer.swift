@@ -51,8 +51,9 @@ final class TestHandbook: @unchecked Sendable {
     }
 }
 
-/// `DevServer` running in a `ServiceGroup` on a free port, as the command line runs it
-/// (without the signal handlers: tests trigger the graceful shutdown themselves).
+/// `DevServer` running in a `ServiceGroup` on a free port, as the command line runs it,
+/// but with no signal handlers unless a test asks for one: tests trigger the graceful
+/// shutdown themselves.
 final class TestServer: Sendable {
     let group: ServiceGroup
     let run: Task<Void, any Error>
@@ -69,10 +70,13 @@ final class TestServer: Sendable {
         self.url = url
     }
 
-    static func start(_ handbook: TestHandbook, host: String = "127.0.0.1", port: Int = 0) async throws -> TestServer {
+    /// `stopsOnSIGUSR2`: the group shuts down gracefully on that signal, as the command line
+    /// does on SIGINT and SIGTERM.
+    static func start(_ handbook: TestHandbook, host: String = "127.0.0.1", port: Int = 0,
+                      stopsOnSIGUSR2: Bool = false) async throws -> TestServer {
         let server = DevServer(configuration: ServeConfiguration(root: handbook.root, host: host, port: port,
                                                                   temporaryFolder: handbook.scratch))
-        let group = ServiceGroup(services: [server], logger: Logger(label: "test"))
+        let group = ServiceGroup(services: [server], gracefulShutdownSignals: stopsOnSIGUSR2 ? [.sigusr2] : [], logger: Logger(label: "test"))
         let events = Recording<ServeEvent>()
         Task {
             for await event in server.events { events.append(event) }
@@ -100,8 +104,16 @@ final class TestServer: Sendable {
     /// Shuts down gracefully and waits until `run()` has returned.
     func stop() async throws {
         await group.triggerGracefulShutdown()
+        try await finished("the server to stop")
+    }
+
+    /// Waits for `run()` to return; past the limit the run is cancelled (so a shutdown that
+    /// hangs fails the test instead of hanging it) and the wait fails.
+    func finished(_ what: String, within limit: Duration = .seconds(20)) async throws {
         let run = self.run
-        try await withTimeout(.seconds(20), "the server to stop") { try await run.value }
+        try await withTimeout(limit, what) {
+            try await withTaskCancellationHandler { try await run.value } onCancel: { run.cancel() }
+        }
     }
 
     func get(_ target: String, method: String = "GET", headers: [String: String] = [:]) async throws -> RawHTTP.Response {
