@@ -83,6 +83,11 @@ import Testing
         #expect(try resolve("/docs/handbook/assets/site.css", in: mounted) == .file("assets/site.css"))
         #expect(try resolve("/about/", in: mounted) == .notFound)
         #expect(try resolve("/docs/", in: mounted) == .notFound)
+        var spaced = Self.snapshot
+        spaced.mount = SiteSnapshot.mount(forBaseURL: "https://example.com/my%20handbook/")
+        #expect(spaced.mount == ["my handbook"])
+        #expect(try resolve("/", in: spaced) == .redirect("/my%20handbook/"))
+        #expect(try resolve("/my%20handbook/", in: spaced) == .file("index.html"))
         #expect(SiteSnapshot.mount(forBaseURL: "") == [])
         #expect(SiteSnapshot.mount(forBaseURL: "https://example.com") == [])
     }

@@ -16,8 +16,12 @@ struct SiteSnapshot: Sendable {
         self.mount = mount
     }
 
-    /// `/handbook/` for a site mounted under `handbook/`, `/` at the root.
-    var rootPath: String { mount.isEmpty ? "/" : "/" + mount.joined(separator: "/") + "/" }
+    /// `/handbook/` for a site mounted under `handbook/`, `/` at the root; percent-encoded,
+    /// as it goes into `Location` headers and the address printed for people to open.
+    var rootPath: String {
+        let encoded = mount.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? $0 }
+        return mount.isEmpty ? "/" : "/" + encoded.joined(separator: "/") + "/"
+    }
 
     static func mount(forBaseURL baseURL: String) -> [String] {
         guard let url = URL(string: baseURL) else { return [] }
