@@ -14,7 +14,7 @@ Usage:
     --timeout  how long to wait for the server to start and for each event (default: 600)
 
 It starts `dossier serve --port 0` on the handbook, waits for the "Serving http://…" line,
-opens the event stream (/__dossier/events) as a page would, then for each run appends a
+opens the event stream (/.dossier/events) as a page would, then for each run appends a
 line to the file and times until an `update` event naming the file's page arrives. The
 file is restored afterwards (also on Ctrl-C). It prints each run, then the median and
 90th percentile of the save-to-event time, and, from the server's own lines, the median
@@ -102,7 +102,7 @@ class EventStream:
     def __init__(self, host, port):
         self.events = queue.Queue()
         self.sock = socket.create_connection((host, port))
-        self.sock.sendall(f"GET /__dossier/events HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/event-stream\r\n\r\n".encode())
+        self.sock.sendall(f"GET /.dossier/events HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/event-stream\r\n\r\n".encode())
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self):

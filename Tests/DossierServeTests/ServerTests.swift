@@ -81,7 +81,7 @@ import Testing
                 #expect(response.status == 404, "\(target)")
                 #expect(response.headers["content-type"] == "text/html; charset=utf-8", "\(target)")
                 #expect(response.text.contains("Page not found"), "\(target)")
-                #expect(response.text.contains("/__dossier/events"), "\(target)")
+                #expect(response.text.contains("/.dossier/events"), "\(target)")
             }
         }
     }
@@ -181,10 +181,37 @@ import Testing
         }
     }
 
+    /// The event stream's folder starts with `.`, which no built site path can: the build
+    /// skips hidden files and folders in content/ and templates/. A folder named like
+    /// the stream's but without the dot is an ordinary part of the site.
+    @Test func noSitePathCanTakeTheEventStreamsPath() async throws {
+        var files = TestHandbook.twoProfiles
+        files["content/.dossier/events.md"] = "# Hidden page\n"
+        files["content/.dossier/events"] = "hidden file\n"
+        files["content/team/.dossier/events.md"] = "# Hidden deeper\n"
+        files["templates/.dossier/events"] = "hidden template asset\n"
+        files["content/__dossier/events.md"] = "# Underscored\n\nAn ordinary page.\n"
+        files["content/dossier/events.txt"] = "an ordinary file\n"
+        let handbook = try TestHandbook(files: files)
+        let built = await SnapshotBuilder(root: handbook.root, output: handbook.folder.appendingPathComponent("check")).build(reusing: nil)
+        let hidden = built.snapshot.files.keys.filter { $0.split(separator: "/").contains { $0.hasPrefix(".") } }
+        #expect(hidden.isEmpty, "\(hidden)")
+        #expect(built.snapshot.files["__dossier/events/index.html"] != nil)
+
+        let server = try await TestServer.start(handbook)
+        let page = try await server.get("/__dossier/events/")
+        let redirect = try await server.get("/__dossier/events")
+        let file = try await server.get("/dossier/events.txt")
+        try await server.stop()
+        #expect(page.text.contains("An ordinary page."))
+        #expect(redirect.status == 302)
+        #expect(file.text == "an ordinary file\n")
+    }
+
     @Test func theReservedPathIsNeverTheSite() async throws {
         try await withServer { server, _ in
-            #expect(try await server.get("/__dossier/").status == 404)
-            #expect(try await server.get("/__dossier/other").status == 404)
+            #expect(try await server.get("/.dossier/").status == 404)
+            #expect(try await server.get("/.dossier/other").status == 404)
             let stream = try await EventStreamClient.connect(port: server.port)
             defer { stream.close() }
             #expect(stream.head.status == 200)
@@ -202,8 +229,8 @@ import Testing
             let bodyEnd = try #require(page.text.range(of: "</body>", options: .backwards))
             #expect(script.upperBound <= bodyEnd.lowerBound)
             #expect(page.text.contains(#""watch":["profiles/web-expert/index.html"]"#))
-            #expect(!(try await server.get("/assets/dossier.js").text.contains("__dossier")))
-            #expect(!(try await server.get("/data/dossier.json").text.contains("__dossier")))
+            #expect(!(try await server.get("/assets/dossier.js").text.contains(".dossier/events")))
+            #expect(!(try await server.get("/data/dossier.json").text.contains(".dossier/events")))
 
             let output = handbook.folder.appendingPathComponent("built")
             let report = await SiteBuilder(root: handbook.root, output: output).build()
@@ -212,7 +239,7 @@ import Testing
             var checked = 0
             for case let url as URL in enumerator where !url.hasDirectoryPath {
                 let bytes = try Data(contentsOf: url)
-                #expect(bytes.range(of: Data("__dossier".utf8)) == nil, "\(url.lastPathComponent)")
+                #expect(bytes.range(of: Data(".dossier/events".utf8)) == nil, "\(url.lastPathComponent)")
                 checked += 1
             }
             #expect(checked > 5)

@@ -1,12 +1,14 @@
 import Foundation
 
-/// The live-reload event stream: Server-Sent Events at a path no site page can have.
+/// The live-reload event stream: Server-Sent Events at a path no site file can have.
 ///
-/// Page folders are slugs of file names and generated folders have plain names (see
-/// `SitePaths.reserved` in DossierRender), none starting with `_`, so `/__dossier/` is
-/// free; it is answered before the site is looked at, whatever the site contains.
+/// `/.dossier/`: the build skips hidden files and folders, in `content/` and in
+/// `templates/` alike, and the folders it generates have plain names, so no path of a
+/// built site has a segment starting with `.`. (`__dossier` would not do: slugs keep
+/// underscores, and other files keep their names, so `content/__dossier/events.md` is a
+/// page.) The tests build such a handbook to hold the build to this.
 enum LiveEvents {
-    static let reservedSegment = "__dossier"
+    static let reservedSegment = ".dossier"
     static let path = "/\(reservedSegment)/events"
 
     /// How soon browsers reconnect after the server goes away (a restart): short, since

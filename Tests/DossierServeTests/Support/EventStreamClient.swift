@@ -47,7 +47,7 @@ final class EventStreamClient: Sendable {
         }.start()
     }
 
-    static func connect(port: Int, path: String = "/__dossier/events") async throws -> EventStreamClient {
+    static func connect(port: Int, path: String = "/.dossier/events") async throws -> EventStreamClient {
         let (socket, head, leftover) = try await RawHTTP.onThread {
             let socket = try Socket(port: port, timeout: .seconds(60))
             try socket.write(Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n".utf8))
