@@ -25,7 +25,8 @@ func withTimeout<T: Sendable>(_ limit: Duration, _ what: String, _ body: @escapi
 final class Recording<Element: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [Element] = []
-    private var subscribers: [Int: AsyncStream<Element>.Continuation] = [:]
+    /// Each subscriber with the first index it wants.
+    private var subscribers: [Int: (from: Int, continuation: AsyncStream<Element>.Continuation)] = [:]
     private var nextSubscriber = 0
     private var finished = false
 
@@ -33,7 +34,7 @@ final class Recording<Element: Sendable>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         items.append(item)
-        for subscriber in subscribers.values { subscriber.yield(item) }
+        for subscriber in subscribers.values where items.count - 1 >= subscriber.from { subscriber.continuation.yield(item) }
     }
 
     func finish() {
@@ -42,7 +43,7 @@ final class Recording<Element: Sendable>: @unchecked Sendable {
         finished = true
         subscribers = [:]
         lock.unlock()
-        for subscriber in all { subscriber.finish() }
+        for subscriber in all { subscriber.continuation.finish() }
     }
 
     var all: [Element] {
@@ -53,7 +54,7 @@ final class Recording<Element: Sendable>: @unchecked Sendable {
 
     var count: Int { all.count }
 
-    /// The items from `index` on, then each new one as it comes.
+    /// The items from `index` on, those recorded already and then each new one as it comes.
     func stream(from index: Int) -> AsyncStream<Element> {
         let (stream, continuation) = AsyncStream.makeStream(of: Element.self)
         lock.lock()
@@ -63,7 +64,7 @@ final class Recording<Element: Sendable>: @unchecked Sendable {
         } else {
             let id = nextSubscriber
             nextSubscriber += 1
-            subscribers[id] = continuation
+            subscribers[id] = (index, continuation)
             continuation.onTermination = { [weak self] _ in
                 guard let self else { return }
                 self.lock.lock()
