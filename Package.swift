@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Already in the graph through Hummingbird; named so serve can use ServiceGroup and
+        // graceful shutdown (Hummingbird does not re-export them).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -65,6 +68,7 @@ let package = Package(
                 "DossierCore", "DossierSite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -72,6 +76,8 @@ let package = Package(
             dependencies: [
                 "DossierCore", "DossierSite", "DossierServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "dossier", dependencies: ["DossierCLI"]),
@@ -90,7 +96,11 @@ let package = Package(
         .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier", "DossierTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "DossierSiteTests", dependencies: ["DossierSite", "DossierRender", "DossierCore", "DossierTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "DossierServeTests", dependencies: ["DossierServe", "DossierSite", "DossierCore"]),
+        .testTarget(name: "DossierServeTests", dependencies: [
+            "DossierServe", "DossierSite", "DossierCore",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

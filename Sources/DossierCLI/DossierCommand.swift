@@ -12,7 +12,7 @@ public struct DossierCommand: AsyncParsableCommand {
         the built-in templates by file name.
         """,
         version: DossierVersion.current,
-        subcommands: [Build.self, Check.self, Export.self, Init.self, New.self],
+        subcommands: [Build.self, Check.self, Export.self, Serve.self, Init.self, New.self],
         defaultSubcommand: nil
     )
 

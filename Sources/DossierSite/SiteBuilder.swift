@@ -91,6 +91,8 @@ public struct SiteBuilder: Sendable {
         let jobs = Array(zip(routes, documentKeys))
         let entries = await concurrentMap(jobs, width: width) { route, key -> (entry: CachedDocument, rendered: Bool) in
             let outputs = route.page.isEmpty ? [] : [SitePaths.file(forPage: route.page)]
+            // A cancelled build (Ctrl-C in `serve`) skips the remaining documents.
+            guard !Task.isCancelled else { return (CachedDocument(key: key, result: DocumentResult(), outputs: [], layouts: []), false) }
             if reusable.contains(key), let entry = cache?.document(key), outputs.allSatisfy(writer.keep) {
                 return (entry, false)
             }
@@ -101,6 +103,12 @@ public struct SiteBuilder: Sendable {
             let entry = CachedDocument(key: key, result: result, outputs: outputs, layouts: usage.recorded)
             if result.writeFailures.isEmpty { cache?.store(entry) }
             return (entry, true)
+        }
+        guard !Task.isCancelled else {
+            writer.discard()
+            folder?.discard()
+            report.diagnostics.append(.note("build.cancelled", "the build was stopped before it finished; the site is as it was", at: nil))
+            return finish()
         }
         let results = entries.map(\.entry.result)
         var records: [DocumentRecord] = []

@@ -117,15 +117,21 @@ final class BuildCache: Sendable {
 
     // MARK: - Housekeeping
 
-    /// Deletes document entries and layouts that no output folder's state uses any more.
+    /// Deletes document entries and layouts that no output folder's state uses any more, and
+    /// the states of output folders that no longer exist (`serve`'s private ones).
     func collectGarbage() {
         let fm = FileManager.default
         var documents = Set<String>()
         var layouts = Set<String>()
         let outputs = folder.appendingPathComponent("outputs")
         for name in (try? fm.contentsOfDirectory(atPath: outputs.path)) ?? [] where name.hasSuffix(".json") {
-            guard let data = fm.contents(atPath: outputs.appendingPathComponent(name).path),
+            let url = outputs.appendingPathComponent(name)
+            guard let data = fm.contents(atPath: url.path),
                   let state = try? JSONDecoder().decode(OutputState.self, from: data) else { continue }
+            guard fm.fileExists(atPath: state.output) else {
+                try? fm.removeItem(at: url)
+                continue
+            }
             documents.formUnion(state.documents.map { $0 + ".json" })
             layouts.formUnion(state.layouts.map { DiskLayoutStore.fileName(forKey: $0) })
         }

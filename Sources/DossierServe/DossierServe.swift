@@ -1,2 +1,0 @@
-// `dossier serve`: the development server (HTTP with Hummingbird, file watching, live
-// reload). Being written; see issue 6.
