@@ -28,6 +28,9 @@ extension DossierCommand {
         @Flag(name: .long, help: "Ignore the cache in ROOT/.dossier-cache: build every page again (the cache is then written afresh).")
         var clean = false
 
+        @Flag(name: .long, help: "Print how long each stage of the build took.")
+        var timings = false
+
         func run() async throws {
             let root = URL(fileURLWithPath: handbook.root)
             var builder = SiteBuilder(root: root, output: output.map { URL(fileURLWithPath: $0) })
@@ -36,6 +39,12 @@ extension DossierCommand {
             // Notes about the cache are shown: the user should know why a build was slow.
             DiagnosticPrinter.printToStandardError(report.diagnostics.filter { $0.severity != .note || $0.code.hasPrefix("cache.") }, includeNotes: true)
             print(report.summary)
+            if timings {
+                for (name, duration) in report.phases {
+                    let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+                    print("  \(name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(String(format: "%8.1f", ms)) ms")
+                }
+            }
             if report.diagnostics.hasErrors || !report.committed { throw ExitCode.failure }
         }
     }

@@ -16,6 +16,9 @@ public struct BuildReport: Sendable {
     /// Site paths written with new bytes or deleted, when the build updated an existing site
     /// in place; `nil` when the whole folder was replaced (anything may have changed).
     public var changedPaths: [String]?
+    /// How long each stage took, in order (`read`, `documents`, `aggregates`, …), for
+    /// `dossier build --timings`.
+    public var phases: [(name: String, duration: Duration)] = []
 
     /// `12 documents → 15 pages (3 rendered, 12 unchanged) in 84 ms · 2 warnings, 0 errors`
     public var summary: String {

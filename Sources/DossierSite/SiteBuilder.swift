@@ -46,7 +46,15 @@ public struct SiteBuilder: Sendable {
             return report
         }
 
+        var clock = ContinuousClock.now
+        func phase(_ name: String) {
+            let now = ContinuousClock.now
+            report.phases.append((name, now - clock))
+            clock = now
+        }
+
         let handbook = await HandbookLoader.load(root: root, width: width)
+        phase("read")
         report.diagnostics += handbook.diagnostics
         guard handbook.hasContent else { return finish() }
         let config = handbook.config
@@ -78,6 +86,7 @@ public struct SiteBuilder: Sendable {
         }
         let sink = wrapSink?(writer) ?? writer
         let reusable = Set(previous?.documents ?? [])
+        phase("keys")
 
         // Extract, render and write every document, or keep what the last build made of it.
         let links = handbook.links
@@ -104,6 +113,7 @@ public struct SiteBuilder: Sendable {
             if result.writeFailures.isEmpty { cache?.store(entry) }
             return (entry, true)
         }
+        phase("documents")
         guard !Task.isCancelled else {
             writer.discard()
             folder?.discard()
@@ -157,6 +167,7 @@ public struct SiteBuilder: Sendable {
 
         // The pages that aggregate documents, the guides, the assets, the export: kept as
         // they are when no document and nothing about the site changed.
+        phase("model")
         let aggregateKey = CacheKeys.aggregates(siteKey: siteKey, documentKeys: documentKeys, diagnostics: handbook.diagnostics)
         var aggregateFiles: [String] = []
         var aggregateDiagnostics: [Diagnostic] = []
@@ -191,6 +202,7 @@ public struct SiteBuilder: Sendable {
             aggregateFiles = recorder.paths
         }
         renderDiagnostics += aggregateDiagnostics
+        phase("aggregates")
         // Files copied from content/ are compared every time: they are few, and not keyed.
         for file in handbook.statics {
             guard let data = FileManager.default.contents(atPath: file.url.path) else { continue }
@@ -223,6 +235,7 @@ public struct SiteBuilder: Sendable {
             return finish()
         }
 
+        phase("commit")
         if let cache {
             cache.prepare()
             cache.save(BuildCache.OutputState(
@@ -231,6 +244,7 @@ public struct SiteBuilder: Sendable {
                 strippedFragments: stripped, aggregateDiagnostics: aggregateDiagnostics), for: output)
             cache.collectGarbage()
             report.diagnostics += cache.notes
+            phase("cache")
         }
         return finish()
     }
