@@ -120,7 +120,7 @@ def mermaid_page(n):
     r = random.Random(9)
     out = ["# Service Map", "", "The whole estate, every service and what it calls.", "", "```mermaid", "flowchart TD"]
     for i in range(n):
-        out.append("    n%d[%s %d]" % (i, r.choice(ARCH), i))
+        out.append('    n%d["%s %d"]' % (i, r.choice(ARCH), i))
     for i in range(1, n):
         out.append("    n%d --> n%d" % (r.randrange(max(0, i - 40), i), i))
     for _ in range(n // 3):

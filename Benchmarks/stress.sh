@@ -60,7 +60,8 @@ for case in "${CASES[@]}"; do
     tail -n 20 "$dir/stderr.txt" | sed 's/^/    /'
     continue
   fi
-  read -r elapsed peak user sys <"$dir/time.txt"
+  # GNU time puts "Command exited with non-zero status N" first when the build fails.
+  read -r elapsed peak user sys < <(tail -n 1 "$dir/time.txt")
   median=$elapsed
   # Then hyperfine, unless one build already takes minutes.
   if awk "BEGIN { exit !($elapsed < 120) }"; then
