@@ -1,3 +1,4 @@
+import DossierCore
 import DossierMarkdown
 import DossierModel
 
@@ -172,11 +173,11 @@ enum TitleMatch {
     }
 
     static func contains(_ title: String, _ phrase: String) -> Bool {
-        (" " + normalized(title) + " ").contains(" " + phrase + " ")
+        (" " + normalized(title) + " ").includes(" " + phrase + " ")
     }
 
     static func containsAny(_ title: String, _ phrases: [String]) -> Bool {
         let words = " " + normalized(title) + " "
-        return phrases.contains { words.contains(" " + $0 + " ") }
+        return phrases.contains { words.includes(" " + $0 + " ") }
     }
 }

@@ -1,3 +1,4 @@
+import DossierCore
 import DossierMarkdown
 import DossierModel
 
@@ -8,6 +9,29 @@ struct RelationExtractor {
     /// Names this profile goes by (id, front matter name, title), as slugs: a hand-off that
     /// names one of them is this profile's own side.
     let selfNames: Set<String>
+
+    /// What a section's heading path says about the items in it. Worked out once per
+    /// section: a profile has thousands of list items and a few dozen sections.
+    private struct Scope {
+        /// Some heading on the path is about delegating (or consulting).
+        var delegation = false
+        var consulting = false
+        /// Some heading names the agents that delegate *to* this profile.
+        var incoming = false
+        var collaboration = false
+
+        init(path: [String]) {
+            for title in path {
+                let words = TitleMatch.normalized(title)
+                if words.includes("delegat") { delegation = true }
+                if words.includes("consult") { consulting = true }
+                if words.includes("who delegates") || words.includes("delegates to this") { incoming = true }
+                if RelationExtractor.collaborationWords.contains(where: { TitleMatch.contains(title, $0) }) { collaboration = true }
+            }
+        }
+    }
+
+    static let collaborationWords = ["collaboration", "coordination", "handoff", "handoffs", "sequential", "integration strategies", "collaborate"]
 
     func extract(_ context: ExtractionContext) -> [Relation] {
         var relations: [Relation] = []
@@ -25,7 +49,7 @@ struct RelationExtractor {
             } else if AgentNames.isAgentID(outside.trimmed), entry.level >= 3 {
                 // `### snowflake-expert (ACTIVE)` under a delegation or collaboration heading.
                 let path = sections.path(of: index).map(TitleMatch.normalized)
-                let kind: Relation.Kind = path.contains { $0.contains("delegat") || $0.contains("consult") } ? .delegatesTo : .worksWith
+                let kind: Relation.Kind = path.contains { $0.includes("delegat") || $0.includes("consult") } ? .delegatesTo : .worksWith
                 relations.append(Relation(kind: kind, target: String(outside.trimmed), note: groups.first.map(String.init), line: entry.line))
             } else if normalized.hasPrefix("with "), isCollaboration(sections.path(of: index)) {
                 let target = String(outside.dropFirst(5))
@@ -36,15 +60,22 @@ struct RelationExtractor {
             }
         }
 
+        var scopes: [Int: Scope] = [:]
+        func scope(of node: Int32) -> Scope {
+            let section = sections.section(of: node)
+            if let known = scopes[section] { return known }
+            let made = Scope(path: sections.path(of: section))
+            scopes[section] = made
+            return made
+        }
         for index in document.nodes.indices {
             let node = document.nodes[index]
             let item = Int32(index)
-            let path = sections.path(of: sections.section(of: item))
             switch node.kind {
             case .item:
-                relations += fromItem(item, path: path, document: document)
+                relations += fromItem(item, scope: scope(of: item), document: document)
             case .paragraph where document[node.parent].kind == .document:
-                relations += delegationLabels(paragraph: item, path: path, document: document)
+                relations += delegationLabels(paragraph: item, scope: scope(of: item), document: document)
             default:
                 break
             }
@@ -52,7 +83,7 @@ struct RelationExtractor {
         return deduplicated(relations)
     }
 
-    private func fromItem(_ item: Int32, path: [String], document: MarkdownDocument) -> [Relation] {
+    private func fromItem(_ item: Int32, scope: Scope, document: MarkdownDocument) -> [Relation] {
         let lines = document.head(of: item)
         guard let first = lines.first else { return [] }
         let text = lines.map { $0.text.trimmingSpaces }.joined(separator: " ")
@@ -78,9 +109,9 @@ struct RelationExtractor {
         }
 
         // `- **With dbt-expert**: … (success rate from 1 project: 100%)`.
-        if normalizedLabel.hasPrefix("with "), let target = AgentNames.leading(label.dropFirst(5)) ?? (isCollaboration(path) ? String(label.dropFirst(5)) : nil) {
+        if normalizedLabel.hasPrefix("with "), let target = AgentNames.leading(label.dropFirst(5)) ?? (scope.collaboration ? String(label.dropFirst(5)) : nil) {
             var note = TextShapes.labelValue(Substring(text)).map { String($0.value) }
-            if let value = note, let open = value.lastIndex(of: "("), value[open...].lowercased().contains("success") {
+            if let value = note, let open = value.lastIndex(of: "("), value[open...].lowercased().includes("success") {
                 note = String(value[..<open].trimmed)
             }
             return [Relation(kind: .integratesWith, target: target, note: note, successRate: TextShapes.successRate(text), line: line)]
@@ -90,23 +121,23 @@ struct RelationExtractor {
         // delegation section, works alongside anywhere else (`Available Agent Ecosystem`).
         if !label.isEmpty, AgentNames.isAgentID(label) {
             let note = TextShapes.labelValue(Substring(text)).map { String($0.value) }
-            if path.contains(where: { TitleMatch.normalized($0).contains("delegat") || TitleMatch.normalized($0).contains("consult") }) {
-                let incoming = isIncoming(path: path, item: item, document: document)
+            if scope.delegation || scope.consulting {
+                let incoming = scope.incoming || isIncoming(item: item, document: document)
                 return [Relation(kind: .delegatesTo, direction: incoming ? .incoming : .outgoing, target: label, note: note, line: line)]
             }
             return [Relation(kind: .worksWith, target: label, note: note, line: line)]
         }
 
         // `A → B` hand-offs in collaboration sections.
-        if isCollaboration(path), text.contains("→") {
+        if scope.collaboration, text.includes("→") {
             return handOffs(text, line: line)
         }
         return []
     }
 
     /// `**dbt-expert** (Complex dbt Operations):` paragraphs in delegation sections.
-    private func delegationLabels(paragraph: Int32, path: [String], document: MarkdownDocument) -> [Relation] {
-        guard path.contains(where: { TitleMatch.normalized($0).contains("delegat") }),
+    private func delegationLabels(paragraph: Int32, scope: Scope, document: MarkdownDocument) -> [Relation] {
+        guard scope.delegation,
               let first = document.inlineLines(of: paragraph).first, let strong = first.leadingStrong,
               AgentNames.isAgentID(strong.cleanedLabel) else { return [] }
         let rest = first.text[strong.endIndex...]
@@ -134,13 +165,12 @@ struct RelationExtractor {
     private func isSelf(_ name: String) -> Bool { selfNames.contains(AgentNames.slug(name)) }
 
     private func isCollaboration(_ path: [String]) -> Bool {
-        path.contains { TitleMatch.containsAny($0, ["collaboration", "coordination", "handoff", "handoffs", "sequential", "integration strategies", "collaborate"]) }
+        path.contains { TitleMatch.containsAny($0, Self.collaborationWords) }
     }
 
-    /// "Who Delegates to This Specialist", "Role agents that consult aws-expert": the agents
-    /// listed delegate to this profile.
-    private func isIncoming(path: [String], item: Int32, document: MarkdownDocument) -> Bool {
-        if path.contains(where: { TitleMatch.normalized($0).contains("who delegates") || TitleMatch.normalized($0).contains("delegates to this") }) { return true }
+    /// "Role agents that consult aws-expert" just before the list: the agents listed
+    /// delegate to this profile. (A heading that says so is `Scope.incoming`.)
+    private func isIncoming(item: Int32, document: MarkdownDocument) -> Bool {
         // The paragraph just before the list: `**Role agents that consult aws-expert**:`.
         let list = document[item].parent
         var previous: Int32?
@@ -150,7 +180,7 @@ struct RelationExtractor {
         }
         if let previous, document[previous].kind == .paragraph {
             let text = TitleMatch.normalized(document.flatText(of: previous))
-            return text.contains("that consult") || text.contains("who delegate") || text.contains("delegating to")
+            return text.includes("that consult") || text.includes("who delegate") || text.includes("delegating to")
         }
         return false
     }
