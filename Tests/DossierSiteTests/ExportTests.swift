@@ -47,6 +47,23 @@ struct ExportTests {
         #expect(model.diagnostics.contains { $0.code == "link.missing-document" })
     }
 
+    /// `SiteExport.json()` encodes profiles one by one and indents them into place; the bytes
+    /// must be exactly what `JSONEncoder` makes of the whole value, empty arrays included.
+    @Test func elementWiseExportMatchesJSONEncoder() async throws {
+        var roots = [repositoryRoot]
+        if let corpus = SharedCorpus.handbook() { roots.append(corpus.root) }
+        let empty = try TemporaryHandbook(files: ["content/about.md": "# About\n"])
+        roots.append(empty.root)
+        for root in roots {
+            let model = await SiteReader(root: root).read()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            let whole = Array(try encoder.encode(SiteExport(model: model))) + [0x0A]
+            let pieced = try SiteExport(model: model).json()
+            #expect(pieced == whole, "\(root.path)")
+        }
+    }
+
     @Test func csvTablesCarryOwnerAndLineAndLeaveTemplatesOut() async throws {
         let handbook = try TemporaryHandbook(files: [
             "content/profiles/a.md": """
