@@ -14,62 +14,82 @@ struct AggregatePages: Sendable {
 
     static func pageCount(_ model: SiteModel) -> Int { 6 + model.publishedPatterns.count }
 
-    func files(width: Int) async -> (files: [(String, [UInt8])], diagnostics: [Diagnostic]) {
-        var files: [(String, [UInt8])] = []
+    private static func page(_ folder: String, _ html: String) -> (String, [UInt8]) {
+        (SitePaths.file(forPage: folder), Array(html.utf8))
+    }
+
+    /// What writing the aggregate pages did: the files written, in a fixed order (a later
+    /// build may keep them), the problems found while drawing, and write failures.
+    struct Written: Sendable {
+        var paths: [String] = []
         var diagnostics: [Diagnostic] = []
-        func page(_ folder: String, _ html: String) { files.append((SitePaths.file(forPage: folder), Array(html.utf8))) }
+        var failures: [Diagnostic] = []
+    }
 
-        page("", HomePage(overview: overview).render(site: site))
-        page(ProfilesIndexPage.page, ProfilesIndexPage(overview: overview).render(site: site))
-        page(MatrixPage.page, MatrixPage(overview: overview).render(site: site))
-        page(PatternLibraryPage.page, PatternLibraryPage(overview: overview).render(site: site))
-        let (graph, graphDiagnostics) = GraphPage(overview: overview).render(site: site)
-        page(GraphPage.page, graph)
-        diagnostics += graphDiagnostics
-        files.append(("404.html", Array(NotFoundPage().render(site: site).utf8)))
-
-        // Guides, in parallel: each draws its diagram (Graphviz's cache makes a diagram the
-        // profile page already drew cheap).
+    /// Renders every aggregate page, guide and data file and writes each to `sink` as soon as
+    /// it is made, so no more than `width` of them are in memory at once. The jobs run in
+    /// parallel, the big ones (export, search index) first so they overlap with the guides;
+    /// the result lists the files in job order, whatever order they finished in.
+    func write(to sink: any SiteSink, assets: [String: [UInt8]], width: Int) async -> Written {
+        typealias Job = @Sendable () throws -> (files: [(String, [UInt8])], diagnostics: [Diagnostic])
         let overview = self.overview
         let site = self.site
-        let guides = await concurrentMap(overview.model.publishedPatterns, width: width) { pattern in
-            let guide = Guide(pattern: pattern, profiles: overview.profilesByID)
-            let (html, diagnostics) = GuidePage(guide: guide, overview: overview).render(site: site)
-            let markdown = GuideMarkdown(guide: guide, overview: overview, baseURL: site.config.baseURL).render()
-            return (pattern.id, html, markdown, diagnostics)
-        }
-        for (id, html, markdown, guideDiagnostics) in guides {
-            page(RenderSite.guidePage(id), html)
-            files.append(("guides/\(id).md", Array(markdown.utf8)))
-            diagnostics += guideDiagnostics
-        }
 
-        do {
-            files.append(("search-index.js", try SearchIndex(overview: overview).script()))
-        } catch {
-            diagnostics.append(.error("search.index-failed", "the search index could not be written: \(error)", at: nil))
+        var jobs: [Job] = [
+            { (try DataExport(model: overview.model).files().map { ($0.path, $0.bytes) }, []) },
+            {
+                do {
+                    return ([("search-index.js", try SearchIndex(overview: overview).script())], [])
+                } catch {
+                    return ([], [.error("search.index-failed", "the search index could not be written: \(error)", at: nil)])
+                }
+            },
+            { ([Self.page("", HomePage(overview: overview).render(site: site))], []) },
+            { ([Self.page(ProfilesIndexPage.page, ProfilesIndexPage(overview: overview).render(site: site))], []) },
+            { ([Self.page(MatrixPage.page, MatrixPage(overview: overview).render(site: site))], []) },
+            { ([Self.page(PatternLibraryPage.page, PatternLibraryPage(overview: overview).render(site: site))], []) },
+            {
+                let (graph, diagnostics) = GraphPage(overview: overview).render(site: site)
+                return ([Self.page(GraphPage.page, graph)], diagnostics)
+            },
+            { ([("404.html", Array(NotFoundPage().render(site: site).utf8))], []) },
+        ]
+        // A guide draws its pattern's diagram again; Graphviz's cache makes a diagram the
+        // profile page already drew cheap.
+        for pattern in overview.model.publishedPatterns {
+            jobs.append {
+                let guide = Guide(pattern: pattern, profiles: overview.profilesByID)
+                let (html, diagnostics) = GuidePage(guide: guide, overview: overview).render(site: site)
+                let markdown = GuideMarkdown(guide: guide, overview: overview, baseURL: site.config.baseURL).render()
+                return ([Self.page(RenderSite.guidePage(pattern.id), html), ("guides/\(pattern.id).md", Array(markdown.utf8))], diagnostics)
+            }
         }
+        jobs.append { (assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, []) }
         if !site.config.baseURL.isEmpty {
-            let pages = files.map(\.0).filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
+            let pages = [""] + [ProfilesIndexPage.page, MatrixPage.page, PatternLibraryPage.page, GraphPage.page]
+                + overview.model.publishedPatterns.map { RenderSite.guidePage($0.id) }
                 + overview.records.filter { !$0.page.isEmpty }.map(\.page)
-            files.append(("sitemap.xml", Array(Sitemap.xml(baseURL: site.config.baseURL, pages: Array(Set(pages))).utf8)))
+            jobs.append { ([("sitemap.xml", Array(Sitemap.xml(baseURL: site.config.baseURL, pages: Array(Set(pages))).utf8))], []) }
         }
-        return (files, diagnostics)
-    }
-}
 
-/// Passes files on to a sink and remembers their paths: the files the aggregate pages own,
-/// which a later build may keep as they are.
-struct AggregateRecorder {
-    let sink: any SiteSink
-    private(set) var paths: [String] = []
-
-    init(sink: any SiteSink) {
-        self.sink = sink
-    }
-
-    mutating func write(_ path: String, _ bytes: [UInt8]) throws {
-        try sink.write(path, bytes)
-        paths.append(path)
+        let results = await concurrentMap(jobs, width: width) { job -> Written in
+            var written = Written()
+            do {
+                let (files, diagnostics) = try job()
+                written.diagnostics = diagnostics
+                for (path, bytes) in files {
+                    try sink.write(path, bytes)
+                    written.paths.append(path)
+                }
+            } catch {
+                written.failures.append(.error("output.write-failed", "\(error)", at: nil))
+            }
+            return written
+        }
+        return results.reduce(into: Written()) { all, one in
+            all.paths += one.paths
+            all.diagnostics += one.diagnostics
+            all.failures += one.failures
+        }
     }
 }

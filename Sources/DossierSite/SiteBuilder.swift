@@ -177,29 +177,19 @@ public struct SiteBuilder: Sendable {
             layouts.formUnion(previous.layouts.filter { !$0.isEmpty })
             report.pagesWritten += AggregatePages.pageCount(model)
         } else {
-            var recorder = AggregateRecorder(sink: sink)
-            do {
-                var exported = model
-                exported.diagnostics = report.diagnostics.sorted()
-                let overview = SiteOverview(model: exported, records: records, introHTML: introHTML, introUsesMermaidScript: introUsesMermaidScript)
-                let aggregate = AggregatePages(overview: overview, site: site)
-                let usage = LayoutUsage()
-                let (files, diagnostics) = await LayoutUsage.$current.withValue(usage) { await aggregate.files(width: width) }
-                layouts.formUnion(usage.recorded)
-                aggregateDiagnostics = diagnostics
-                for (path, bytes) in files { try recorder.write(path, bytes) }
-                report.pagesWritten += aggregate.pageCount
-                report.pagesRendered += aggregate.pageCount
-                for (path, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
-                    try recorder.write(path, bytes)
-                }
-                for (path, bytes) in try DataExport(model: exported).files() {
-                    try recorder.write(path, bytes)
-                }
-            } catch {
-                writeFailures.append(.error("output.write-failed", "\(error)", at: nil))
-            }
-            aggregateFiles = recorder.paths
+            var exported = model
+            exported.diagnostics = report.diagnostics.sorted()
+            let overview = SiteOverview(model: exported, records: records, introHTML: introHTML, introUsesMermaidScript: introUsesMermaidScript)
+            let aggregate = AggregatePages(overview: overview, site: site)
+            let usage = LayoutUsage()
+            let assets = templates.assets
+            let written = await LayoutUsage.$current.withValue(usage) { await aggregate.write(to: sink, assets: assets, width: width) }
+            layouts.formUnion(usage.recorded)
+            aggregateDiagnostics = written.diagnostics
+            writeFailures += written.failures
+            report.pagesWritten += aggregate.pageCount
+            report.pagesRendered += aggregate.pageCount
+            aggregateFiles = written.paths
         }
         renderDiagnostics += aggregateDiagnostics
         phase("aggregates")
