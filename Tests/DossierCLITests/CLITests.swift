@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 struct CLITests {
-    @Test(arguments: [["--help"], ["build", "--help"], ["check", "--help"], ["export", "--help"]])
+    @Test(arguments: [["--help"], ["build", "--help"], ["check", "--help"], ["export", "--help"], ["serve", "--help"]])
     func helpTextMatchesTheSnapshot(arguments: [String]) throws {
         let output = try Dossier.run(arguments)
         #expect(output.status == 0)
