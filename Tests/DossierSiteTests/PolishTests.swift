@@ -65,6 +65,7 @@ struct PolishTests {
         let handbook = try TemporaryHandbook(files: [
             "dossier.yml": "title: Team Handbook\n",
             "content/profiles/data-expert.md": minimalProfile,
+            "content/profiles/bare-expert.md": "# Bare Expert\n\n## Notes\n\n- nothing yet\n",
             "content/notes.md": "# Notes\n\n- one\n- two\n",
         ])
         _ = await handbook.build()
@@ -74,6 +75,11 @@ struct PolishTests {
             #expect(Self.danglingSeparators(in: html).isEmpty, "\(page): \(Self.danglingSeparators(in: html))")
         }
         #expect(!(try handbook.read("index.html")).contains("<p class=\"lead\"></p>"))
+        // A profile without a summary: no empty summary line under its name.
+        let profiles = try handbook.read("profiles/index.html")
+        #expect(profiles.contains(">Data Expert</a><span class=\"category\">Specialist in data pipelines.</span>"), "\(profiles)")
+        #expect(profiles.contains(">Bare Expert</a></th>"), "\(profiles)")
+        #expect(!profiles.contains("<span class=\"category\"></span>"))
     }
 
     @Test(arguments: BuiltSite.Handbook.allCases)

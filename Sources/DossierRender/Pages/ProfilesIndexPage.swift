@@ -19,10 +19,12 @@ public struct ProfilesIndexPage {
             }.mapValues(\.count)
             let mean = profile.capabilities.isEmpty ? nil : profile.capabilities.map(\.confidence).reduce(0, +) / Double(profile.capabilities.count)
             var row: [String: Any] = [
-                "title": profile.title, "href": SitePaths.relative(from: Self.page, to: record.page), "summary": record.summary,
+                "title": profile.title, "href": SitePaths.relative(from: Self.page, to: record.page),
                 "primary": counts[.primary] ?? 0, "secondary": counts[.secondary] ?? 0, "developing": counts[.developing] ?? 0,
                 "services": profile.services.count, "patterns": profile.patterns.count,
             ]
+            // Set only when there is one: Mustache treats an empty string as true.
+            if !record.summary.isEmpty { row["summary"] = record.summary }
             if let mean {
                 row["mean"] = Format.confidence(mean)
                 row["meanValue"] = String(mean)
