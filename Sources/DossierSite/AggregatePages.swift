@@ -24,72 +24,103 @@ struct AggregatePages: Sendable {
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
         var failures: [Diagnostic] = []
+        /// The guides now in the site, by pattern id, for the next build.
+        var guides: [String: BuildCache.KeptGuide] = [:]
+        /// Guides whose files were kept as the last build wrote them.
+        var keptGuides = 0
+    }
+
+    /// What lets a guide be kept: its key now (`CacheKeys.guides`), what the last build wrote
+    /// (by pattern id), and the output's `keep`, which says whether a file is still there as
+    /// it was written.
+    struct GuideReuse: Sendable {
+        var keys: [String: String] = [:]
+        var previous: [String: BuildCache.KeptGuide] = [:]
+        var keep: @Sendable (String) -> Bool = { _ in false }
     }
 
     /// Renders every aggregate page, guide and data file and writes each to `sink` as soon as
     /// it is made, so no more than `width` of them are in memory at once. The jobs run in
     /// parallel, the big ones (export, search index) first so they overlap with the guides;
     /// the result lists the files in job order, whatever order they finished in.
-    func write(to sink: any SiteSink, assets: [String: [UInt8]], width: Int) async -> Written {
-        typealias Job = @Sendable () throws -> (files: [(String, [UInt8])], diagnostics: [Diagnostic])
+    func write(to sink: any SiteSink, assets: [String: [UInt8]], guides reuse: GuideReuse = GuideReuse(), width: Int) async -> Written {
+        typealias Job = @Sendable () throws -> Written
         let overview = self.overview
         let site = self.site
 
-        var jobs: [Job] = [
-            { (try DataExport(model: overview.model).files().map { ($0.path, $0.bytes) }, []) },
+        /// A job that makes files: they are written as soon as it returns.
+        func made(_ body: @escaping @Sendable () throws -> (files: [(String, [UInt8])], diagnostics: [Diagnostic])) -> Job {
             {
+                let (files, diagnostics) = try body()
+                var written = Written(diagnostics: diagnostics)
+                for (path, bytes) in files {
+                    try sink.write(path, bytes)
+                    written.paths.append(path)
+                }
+                return written
+            }
+        }
+
+        var jobs: [Job] = [
+            made { (try DataExport(model: overview.model).files().map { ($0.path, $0.bytes) }, []) },
+            made {
                 do {
                     return ([("search-index.js", try SearchIndex(overview: overview).script())], [])
                 } catch {
                     return ([], [.error("search.index-failed", "the search index could not be written: \(error)", at: nil)])
                 }
             },
-            { ([Self.page("", HomePage(overview: overview).render(site: site))], []) },
-            { ([Self.page(ProfilesIndexPage.page, ProfilesIndexPage(overview: overview).render(site: site))], []) },
-            { ([Self.page(MatrixPage.page, MatrixPage(overview: overview).render(site: site))], []) },
-            { ([Self.page(PatternLibraryPage.page, PatternLibraryPage(overview: overview).render(site: site))], []) },
-            {
+            made { ([Self.page("", HomePage(overview: overview).render(site: site))], []) },
+            made { ([Self.page(ProfilesIndexPage.page, ProfilesIndexPage(overview: overview).render(site: site))], []) },
+            made { ([Self.page(MatrixPage.page, MatrixPage(overview: overview).render(site: site))], []) },
+            made { ([Self.page(PatternLibraryPage.page, PatternLibraryPage(overview: overview).render(site: site))], []) },
+            made {
                 let (graph, diagnostics) = GraphPage(overview: overview).render(site: site)
                 return ([Self.page(GraphPage.page, graph)], diagnostics)
             },
-            { ([("404.html", Array(NotFoundPage().render(site: site).utf8))], []) },
+            made { ([("404.html", Array(NotFoundPage().render(site: site).utf8))], []) },
         ]
         // A guide draws its pattern's diagram again; Graphviz's cache makes a diagram the
         // profile page already drew cheap.
         for pattern in overview.model.publishedPatterns {
+            let key = reuse.keys[pattern.id]
+            let before = reuse.previous[pattern.id]
             jobs.append {
+                let files = [SitePaths.file(forPage: RenderSite.guidePage(pattern.id)), "guides/\(pattern.id).md"]
+                if let key, let before, before.key == key, before.files == files, files.allSatisfy(reuse.keep) {
+                    return Written(paths: files, diagnostics: before.diagnostics, guides: [pattern.id: before], keptGuides: 1)
+                }
                 let guide = Guide(pattern: pattern, profiles: overview.profilesByID)
                 let (html, diagnostics) = GuidePage(guide: guide, overview: overview).render(site: site)
                 let markdown = GuideMarkdown(guide: guide, overview: overview, baseURL: site.config.baseURL).render()
-                return ([Self.page(RenderSite.guidePage(pattern.id), html), ("guides/\(pattern.id).md", Array(markdown.utf8))], diagnostics)
+                try sink.write(files[0], Array(html.utf8))
+                try sink.write(files[1], Array(markdown.utf8))
+                var written = Written(paths: files, diagnostics: diagnostics)
+                if let key { written.guides[pattern.id] = BuildCache.KeptGuide(key: key, files: files, diagnostics: diagnostics) }
+                return written
             }
         }
-        jobs.append { (assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, []) }
+        jobs.append(made { (assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, []) })
         if !site.config.baseURL.isEmpty {
             let pages = [""] + [ProfilesIndexPage.page, MatrixPage.page, PatternLibraryPage.page, GraphPage.page]
                 + overview.model.publishedPatterns.map { RenderSite.guidePage($0.id) }
                 + overview.records.filter { !$0.page.isEmpty }.map(\.page)
-            jobs.append { ([("sitemap.xml", Array(Sitemap.xml(baseURL: site.config.baseURL, pages: Array(Set(pages))).utf8))], []) }
+            jobs.append(made { ([("sitemap.xml", Array(Sitemap.xml(baseURL: site.config.baseURL, pages: Array(Set(pages))).utf8))], []) })
         }
 
         let results = await concurrentMap(jobs, width: width) { job -> Written in
-            var written = Written()
             do {
-                let (files, diagnostics) = try job()
-                written.diagnostics = diagnostics
-                for (path, bytes) in files {
-                    try sink.write(path, bytes)
-                    written.paths.append(path)
-                }
+                return try job()
             } catch {
-                written.failures.append(.error("output.write-failed", "\(error)", at: nil))
+                return Written(failures: [.error("output.write-failed", "\(error)", at: nil)])
             }
-            return written
         }
         return results.reduce(into: Written()) { all, one in
             all.paths += one.paths
             all.diagnostics += one.diagnostics
             all.failures += one.failures
+            all.guides.merge(one.guides) { a, _ in a }
+            all.keptGuides += one.keptGuides
         }
     }
 }

@@ -171,6 +171,7 @@ public struct SiteBuilder: Sendable {
         let aggregateKey = CacheKeys.aggregates(siteKey: siteKey, documentKeys: documentKeys, diagnostics: handbook.diagnostics)
         var aggregateFiles: [String] = []
         var aggregateDiagnostics: [Diagnostic] = []
+        var guides = previous?.guides ?? [:]
         if let previous, previous.aggregateKey == aggregateKey, previous.aggregateFiles.allSatisfy(writer.keep) {
             aggregateFiles = previous.aggregateFiles
             aggregateDiagnostics = previous.aggregateDiagnostics
@@ -183,13 +184,17 @@ public struct SiteBuilder: Sendable {
             let aggregate = AggregatePages(overview: overview, site: site)
             let usage = LayoutUsage()
             let assets = templates.assets
-            let written = await LayoutUsage.$current.withValue(usage) { await aggregate.write(to: sink, assets: assets, width: width) }
+            let reuse = AggregatePages.GuideReuse(
+                keys: CacheKeys.guides(siteKey: siteKey, routes: routes, documentKeys: documentKeys, patterns: exported.publishedPatterns),
+                previous: previous?.guides ?? [:], keep: { writer.keep($0) })
+            let written = await LayoutUsage.$current.withValue(usage) { await aggregate.write(to: sink, assets: assets, guides: reuse, width: width) }
             layouts.formUnion(usage.recorded)
             aggregateDiagnostics = written.diagnostics
             writeFailures += written.failures
             report.pagesWritten += aggregate.pageCount
-            report.pagesRendered += aggregate.pageCount
+            report.pagesRendered += aggregate.pageCount - written.keptGuides
             aggregateFiles = written.paths
+            guides = written.guides
         }
         renderDiagnostics += aggregateDiagnostics
         phase("aggregates")
@@ -231,7 +236,7 @@ public struct SiteBuilder: Sendable {
             cache.save(BuildCache.OutputState(
                 tool: CacheKeys.toolIdentity, output: output.path, siteKey: siteKey, aggregateKey: aggregateKey,
                 files: writer.files, aggregateFiles: aggregateFiles, documents: documentKeys, layouts: layouts.sorted(),
-                strippedFragments: stripped, aggregateDiagnostics: aggregateDiagnostics), for: output)
+                strippedFragments: stripped, aggregateDiagnostics: aggregateDiagnostics, guides: guides), for: output)
             cache.collectGarbage()
             report.diagnostics += cache.notes
             phase("cache")

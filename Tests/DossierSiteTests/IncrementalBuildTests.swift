@@ -178,6 +178,38 @@ struct IncrementalBuildTests {
         #expect(try handbook.read("profiles/ada/index.html").contains("Changed role."))
     }
 
+    /// A guide is made from its pattern and its owner: editing one profile renders its own
+    /// guides again and keeps every other guide's files as they were.
+    @Test func aChangedProfileRendersOnlyItsOwnGuides() async throws {
+        let handbook = try Self.handbook()
+        try handbook.write("content/profiles/carol.md", Self.profile("Carol", role: "Security.", worksWith: ["ada"], pattern: "Zero Trust Edge"))
+        try await Self.expectSameAsClean(handbook, "first build")
+        let carolGuide = handbook.site.appendingPathComponent("guides/carol-zero-trust-edge/index.html").path
+        let adaGuide = handbook.site.appendingPathComponent("guides/ada-queue-fan-out.md").path
+        let carolBefore = try FileManager.default.attributesOfItem(atPath: carolGuide)[.modificationDate] as? Date
+        let adaBefore = try String(contentsOfFile: adaGuide, encoding: .utf8)
+        try await Task.sleep(for: .milliseconds(20))
+
+        // Ada's matrix changes: her guide shows the new confidence, Carol's is kept.
+        try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Data pipelines.", worksWith: ["bob"], pattern: "Queue Fan-out")
+            .replacingOccurrences(of: "- **Lambda**: 0.90 - functions", with: "- **Lambda**: 0.55 - functions"))
+        let edit = try await Self.expectSameAsClean(handbook, "owner edited")
+        #expect(edit.changedPaths?.contains("guides/ada-queue-fan-out/index.html") == true)
+        #expect(edit.changedPaths?.contains("guides/carol-zero-trust-edge/index.html") == false)
+        #expect(try FileManager.default.attributesOfItem(atPath: carolGuide)[.modificationDate] as? Date == carolBefore)
+        #expect(try String(contentsOfFile: adaGuide, encoding: .utf8) != adaBefore)
+        #expect(try handbook.read("guides/ada-queue-fan-out/index.html").contains("0.55"))
+        // Rendered: Ada's page, and the aggregate pages but the guides of Carol and of the
+        // pattern document.
+        #expect(edit.pagesRendered == 1 + (edit.pagesWritten - 5) - 2, "\(edit.pagesRendered) of \(edit.pagesWritten)")
+
+        // A new pattern elsewhere changes the handbook's list of patterns: every guide is
+        // made again (related patterns may link to it), and still matches a clean build.
+        try handbook.write("content/profiles/bob.md", Self.profile("Bob", role: "Cloud platforms.", worksWith: ["ada", "carol"], pattern: "Blue Green"))
+        let added = try await Self.expectSameAsClean(handbook, "pattern added")
+        #expect(added.changedPaths?.contains("guides/bob-blue-green/index.html") == true)
+    }
+
     @Test func aDeletedOutputFileIsWrittenAgain() async throws {
         let handbook = try Self.handbook()
         _ = await handbook.build()

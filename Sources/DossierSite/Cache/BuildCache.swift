@@ -22,7 +22,7 @@ import Glibc
 final class BuildCache: Sendable {
     static let folderName = ".dossier-cache"
     /// Bumped when the layout of entries changes.
-    static let format = 1
+    static let format = 2
 
     let folder: URL
     let layouts: DiskLayoutStore
@@ -65,6 +65,15 @@ final class BuildCache: Sendable {
         var strippedFragments: [String: [SourceLocation]]
         /// What drawing the aggregate pages reported, reported again when they are kept.
         var aggregateDiagnostics: [Diagnostic]
+        /// Per pattern id, the guide last written and what it was made from.
+        var guides: [String: KeptGuide] = [:]
+    }
+
+    /// A deployment guide as the last build wrote it (`CacheKeys.guides`).
+    struct KeptGuide: Codable, Sendable {
+        var key: String
+        var files: [String]
+        var diagnostics: [Diagnostic]
     }
 
     /// The state of `output` left by the last build, if it is usable.

@@ -121,4 +121,37 @@ enum CacheKeys {
         for diagnostic in diagnostics.sorted() { hasher.add(diagnostic.description) }
         return hasher.finish()
     }
+
+    /// A deployment guide is made from its pattern (its document's text), the profile that
+    /// owns it (whose matrix, knowledge and troubleshooting it quotes), the site, and the
+    /// handbook's list of patterns (related patterns link to their guides). When none of
+    /// these changed, the guide's files are kept: editing one profile renders its own
+    /// guides again, not every guide of the handbook.
+    static func guides(siteKey: String, routes: [Route], documentKeys: [String], patterns: [Pattern]) -> [String: String] {
+        var byPath: [String: String] = [:]
+        var byProfile: [String: String] = [:]
+        for (route, key) in zip(routes, documentKeys) {
+            byPath[route.file.path] = key
+            if route.file.kind == .profile { byProfile[route.id] = key }
+        }
+        var catalogue = KeyHasher()
+        for pattern in patterns {
+            for field in [pattern.id, pattern.title, pattern.profile ?? "", pattern.document ?? "", pattern.source.path] { catalogue.add(field) }
+        }
+        let patternsKey = catalogue.finish()
+        var keys: [String: String] = [:]
+        for pattern in patterns {
+            var hasher = KeyHasher()
+            hasher.add(siteKey)
+            hasher.add(patternsKey)
+            hasher.add(pattern.id)
+            hasher.add(byPath[pattern.source.path] ?? "")
+            // The owner: the profile named, or the first relation that resolves to one.
+            let owners = [pattern.profile].compactMap { $0 } + pattern.relations.compactMap(\.targetID)
+            for owner in owners { hasher.add(byProfile[owner] ?? "") }
+            keys[pattern.id] = hasher.finish()
+        }
+        return keys
+    }
 }
+
