@@ -15,6 +15,17 @@ struct TemplateTests {
         }
     }
 
+    /// The README documents the values of every template: a template added without a row in
+    /// its table fails here.
+    @Test func theReadmeDocumentsEveryTemplate() throws {
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let names = TemplateSet.builtIn.keys.filter { $0.hasSuffix(".mustache") }
+        #expect(names.count > 10)
+        for name in names {
+            #expect(readme.contains("| `\(name)` |"), "README.md has no row for templates/\(name)")
+        }
+    }
+
     @Test func everyRequiredTemplateIsBuiltIn() {
         let (templates, diagnostics) = TemplateSet.load(overrides: nil)
         #expect(diagnostics.isEmpty)
