@@ -8,6 +8,8 @@ import DossierRender
 struct AggregatePages: Sendable {
     let overview: SiteOverview
     let site: RenderSite
+    /// Resolves links written in patterns, for the guides.
+    let links: LinkResolver
 
     /// Pages written here (guides count once, for their HTML page).
     var pageCount: Int { Self.pageCount(overview.model) }
@@ -34,6 +36,7 @@ struct AggregatePages: Sendable {
         typealias Job = @Sendable () throws -> (files: [(String, [UInt8])], diagnostics: [Diagnostic])
         let overview = self.overview
         let site = self.site
+        let links = self.links
 
         var jobs: [Job] = [
             { (try DataExport(model: overview.model).files().map { ($0.path, $0.bytes) }, []) },
@@ -59,8 +62,8 @@ struct AggregatePages: Sendable {
         for pattern in overview.model.publishedPatterns {
             jobs.append {
                 let guide = Guide(pattern: pattern, profiles: overview.profilesByID)
-                let (html, diagnostics) = GuidePage(guide: guide, overview: overview).render(site: site)
-                let markdown = GuideMarkdown(guide: guide, overview: overview, baseURL: site.config.baseURL).render()
+                let (html, diagnostics) = GuidePage(guide: guide, overview: overview, links: links).render(site: site)
+                let markdown = GuideMarkdown(guide: guide, overview: overview, baseURL: site.config.baseURL, links: links).render()
                 return ([Self.page(RenderSite.guidePage(pattern.id), html), ("guides/\(pattern.id).md", Array(markdown.utf8))], diagnostics)
             }
         }
