@@ -1,4 +1,5 @@
 import DossierMarkdown
+import DossierModel
 
 /// One line of a paragraph's text as a reader sees it (emphasis markers gone, code spans and
 /// link text kept), with where the bold runs are: line-shape parsing reads `**Key**: value`
@@ -12,6 +13,9 @@ struct InlineLine: Sendable, Hashable {
     /// The whole line is emphasised (`*Tasks where this agent excels*`).
     var isEmphasized: Bool
     var line: Int
+    /// The same line with its formatting as values; its ``InlineText/plain`` is `text`, so
+    /// a range found in `text` cuts the same part out of it.
+    var formatted = InlineText()
 
     /// The leading bold run when the line starts with one: `**Lambda**: 0.92` → `Lambda`.
     var leadingStrong: Substring? {
@@ -31,8 +35,29 @@ extension MarkdownDocument {
         var strongStarts: [(String.Index, Int32)] = []
         var emphasisEnds: [Int32] = []
         var emphasized = true
+        // Open bold, emphasis and link containers, innermost last, and the line's finished spans.
+        var open: [(span: InlineSpan, end: Int32, children: [InlineSpan])] = []
+        var spans: [InlineSpan] = []
+        func add(_ span: InlineSpan) {
+            if open.isEmpty { spans.append(span) } else { open[open.count - 1].children.append(span) }
+        }
+        func closeInnermost() {
+            let (container, _, children) = open.removeLast()
+            switch container {
+            case .strong: add(.strong(children))
+            case .emphasis: add(.emphasis(children))
+            case .link(let url, _): add(.link(url: url, children))
+            case .text, .code: break
+            }
+        }
         func finish() {
             current.isEmphasized = emphasized && !current.text.trimmingSpaces.isEmpty
+            // A container open across a line break is closed here and opened again on the next line.
+            let reopen = open.map { ($0.span, $0.end, [InlineSpan]()) }
+            while !open.isEmpty { closeInnermost() }
+            current.formatted = InlineText(spans).merged
+            spans = []
+            open = reopen
             lines.append(current)
         }
         var i = index + 1
@@ -43,11 +68,13 @@ extension MarkdownDocument {
                 strongStarts.removeLast()
             }
             while let end = emphasisEnds.last, end <= i { emphasisEnds.removeLast() }
+            while let end = open.last?.end, end <= i { closeInnermost() }
             let child = self[i]
             switch child.kind {
             case .text, .code:
                 if emphasisEnds.isEmpty && !child.literal.allSatisfy({ $0 == " " }) { emphasized = false }
                 current.text += child.literal
+                add(child.kind == .code ? .code(child.literal) : .text(child.literal))
             case .softBreak, .lineBreak:
                 while let (start, _) = strongStarts.popLast() { current.strong.append(start..<current.text.endIndex) }
                 finish()
@@ -56,13 +83,20 @@ extension MarkdownDocument {
                 strongStarts.removeAll()
             case .strong:
                 strongStarts.append((current.text.endIndex, child.end))
+                open.append((.strong([]), child.end, []))
             case .emphasis:
                 emphasisEnds.append(child.end)
+                open.append((.emphasis([]), child.end, []))
             case .link:
-                if case .link(let url, _) = child.detail { current.links.append(url) }
+                if case .link(let url, _) = child.detail {
+                    current.links.append(url)
+                    open.append((.link(url: url, []), child.end, []))
+                }
             case .image:
                 // Alt text only: skip the image's children after taking their text.
-                current.text += plainText(of: i)
+                let alt = plainText(of: i)
+                current.text += alt
+                add(.text(alt))
                 i = child.end
                 continue
             default:
@@ -79,6 +113,11 @@ extension MarkdownDocument {
     /// A paragraph's or cell's text on one line.
     func flatText(of index: Int32) -> String {
         inlineLines(of: index).map { $0.text.trimmingSpaces }.joined(separator: " ")
+    }
+
+    /// ``flatText(of:)`` with its formatting.
+    func flatFormatted(of index: Int32) -> InlineText {
+        InlineText.joined(inlineLines(of: index).map(\.formatted.trimmingSpaces), separator: " ")
     }
 }
 

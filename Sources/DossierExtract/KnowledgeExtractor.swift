@@ -9,16 +9,18 @@ struct KnowledgeExtractor {
         var knowledge = Knowledge()
         for (item, _) in items(titled: ["best practices", "best practice"], context) {
             let head = Head(item, context.document)
+            let items = context.document.detailsFormatted(of: item)
             knowledge.bestPractices.append(BestPractice(
                 title: head.title, learnedFrom: head.facts["learned from"] ?? head.facts["source"],
-                items: context.document.details(of: item), code: context.document.codeSnippets(in: item), line: head.line))
+                items: items.map(\.plain), code: context.document.codeSnippets(in: item), line: head.line, itemsFormatted: items))
         }
         for (item, _) in items(titled: ["common patterns"], context) {
             let head = Head(item, context.document)
+            let details = context.document.detailsFormatted(of: item)
             knowledge.commonPatterns.append(CommonPattern(
                 name: head.title, confidence: head.facts["confidence"].flatMap { ConfidenceReader.read($0)?.value },
                 usage: head.facts["usage"], source: head.facts["source"],
-                details: context.document.details(of: item), code: context.document.codeSnippets(in: item), line: head.line))
+                details: details.map(\.plain), code: context.document.codeSnippets(in: item), line: head.line, detailsFormatted: details))
         }
         for (item, _) in items(titled: ["knowledge gaps", "gaps identified", "gaps"], context) {
             let head = Head(item, context.document)

@@ -23,8 +23,14 @@ struct LabeledBlock {
     var itemLines: [Int] = []
     var line: Int
 
+    /// `inline` and `items` with their formatting, entry for entry.
+    var inlineFormatted: InlineText?
+    var itemsFormatted: [InlineText] = []
+
     /// The inline text and the items together.
     var allText: [String] { (inline.map { [$0] } ?? []) + items }
+    /// ``allText`` with its formatting.
+    var allFormatted: [InlineText] { (inlineFormatted.map { [$0] } ?? []) + itemsFormatted }
 }
 
 extension MarkdownDocument {
@@ -48,19 +54,21 @@ extension MarkdownDocument {
                         // Text after a list starts a new run; text right under a label belongs to it.
                         if !current.itemNodes.isEmpty { startNew(LabeledBlock(label: "", qualifier: nil, inline: nil, items: [], details: [], code: [], itemNodes: [], line: line.line)) }
                         current.items.append(line.text.trimmingSpaces)
+                        current.itemsFormatted.append(line.formatted.trimmingSpaces)
                         current.itemLines.append(line.line)
                         continue
                     }
                     for part in parts {
                         startNew(LabeledBlock(label: part.label, qualifier: part.qualifier, inline: part.inline, items: [], details: [],
-                                              code: [], itemNodes: [], line: line.line))
+                                              code: [], itemNodes: [], line: line.line, inlineFormatted: part.formatted))
                     }
                 }
             case .list:
                 for item in children(of: block) {
-                    let text = headText(of: item)
-                    if !text.isEmpty {
-                        current.items.append(text)
+                    let text = headFormatted(of: item)
+                    if !text.spans.isEmpty {
+                        current.items.append(text.plain)
+                        current.itemsFormatted.append(text)
                         current.itemLines.append(self.line(of: item))
                     }
                     current.details += details(of: item)
@@ -76,8 +84,9 @@ extension MarkdownDocument {
                                       code: [], itemNodes: [], line: line(of: block)))
             case .table:
                 for row in children(of: block) {
-                    let cells = children(of: row).map { flatText(of: $0) }
-                    current.items.append(cells.joined(separator: " | "))
+                    let cells = InlineText.joined(children(of: row).map { flatFormatted(of: $0) }, separator: " | ")
+                    current.items.append(cells.plain)
+                    current.itemsFormatted.append(cells)
                     current.itemLines.append(line(of: row))
                 }
             default:
@@ -96,9 +105,9 @@ extension MarkdownDocument {
 
     /// The labels on one line: `**Symptoms**: text`, `**Root Causes** (based on X):`,
     /// `**Pattern Type:** value`, `**Confidence**: 0.92 | **Cost**: $10-20/month`.
-    static func labelParts(of line: InlineLine) -> [(label: String, qualifier: String?, inline: String?)] {
+    static func labelParts(of line: InlineLine) -> [(label: String, qualifier: String?, inline: String?, formatted: InlineText?)] {
         guard let strong = line.leadingStrong else { return [] }
-        var parts: [(String, String?, String?)] = []
+        var parts: [(String, String?, String?, InlineText?)] = []
         // Split `A | B | C` segments that each start with a bold label.
         let segments = line.text.splitting(by: " | ")
         let labeled = segments.count > 1 && segments.allSatisfy { $0.trimmed.first != nil }
@@ -130,7 +139,10 @@ extension MarkdownDocument {
             }
             if trimmedRest.hasPrefix(":") { trimmedRest = trimmedRest.dropFirst().trimmed }
             let inline = trimmedRest.isEmpty ? nil : String(trimmedRest)
-            parts.append((label.cleanedLabel, qualifier, inline))
+            // The first segment is a slice of the line, so its formatting can be cut out too;
+            // later `| **Key**: value` segments are short facts, kept as plain text.
+            let formatted = inline.map { i == 0 ? line.formatted.slice(trimmedRest.startIndex..<trimmedRest.endIndex, of: line.text) : InlineText(plain: $0) }
+            parts.append((label.cleanedLabel, qualifier, inline, formatted))
         }
         return parts
     }

@@ -17,7 +17,7 @@ extension MarkdownDocument {
             // (`- [Task type 1]: 0.90 (note)`) has no children; its words are still the
             // author's, so read them from the source line.
             let text = rawItemText(item)
-            return text.isEmpty ? [] : [InlineLine(text: text, strong: [], links: [], isEmphasized: false, line: line(of: item))]
+            return text.isEmpty ? [] : [InlineLine(text: text, strong: [], links: [], isEmphasized: false, line: line(of: item), formatted: InlineText(plain: text))]
         }
         guard self[first].kind == .paragraph else { return [] }
         return inlineLines(of: first)
@@ -39,6 +39,11 @@ extension MarkdownDocument {
         head(of: item).map { $0.text.trimmingSpaces }.joined(separator: " ")
     }
 
+    /// ``headText(of:)`` with its formatting.
+    func headFormatted(of item: Int32) -> InlineText {
+        InlineText.joined(head(of: item).map(\.formatted.trimmingSpaces), separator: " ")
+    }
+
     /// The items of lists nested directly in an item.
     func subItems(of item: Int32) -> [Int32] {
         Array(children(of: item)).filter { self[$0].kind == .list }.flatMap { Array(children(of: $0)) }
@@ -47,18 +52,23 @@ extension MarkdownDocument {
     /// Everything in an item after its head, as text lines: nested items (at any depth) and
     /// further paragraphs. Code blocks are left to ``codeSnippets(in:)``.
     func details(of item: Int32) -> [String] {
-        var result: [String] = []
+        detailsFormatted(of: item).map(\.plain)
+    }
+
+    /// ``details(of:)`` with their formatting: the same entries in the same order.
+    func detailsFormatted(of item: Int32) -> [InlineText] {
+        var result: [InlineText] = []
         var isFirst = true
         for child in children(of: item) {
             defer { isFirst = false }
             switch self[child].kind {
             case .paragraph where !isFirst:
-                result += inlineLines(of: child).map { $0.text.trimmingSpaces }
+                result += inlineLines(of: child).map(\.formatted.trimmingSpaces)
             case .list:
                 for sub in children(of: child) {
-                    let text = headText(of: sub)
-                    if !text.isEmpty { result.append(text) }
-                    result += details(of: sub)
+                    let text = headFormatted(of: sub)
+                    if !text.spans.isEmpty { result.append(text) }
+                    result += detailsFormatted(of: sub)
                 }
             default:
                 break

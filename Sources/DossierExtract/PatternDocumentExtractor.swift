@@ -54,13 +54,15 @@ struct PatternDocumentExtractor {
                 pattern.relatedPatterns += related(entry, context: context)
             } else {
                 let field = PatternFields.field(for: entry.title)
-                let items = document.labeledBlocks(context.sections.allBlocks(of: index)).flatMap(\.allText)
+                let blocks = document.labeledBlocks(context.sections.allBlocks(of: index))
+                let items = blocks.flatMap(\.allText)
+                let formatted = blocks.flatMap(\.allFormatted)
                 switch field {
-                case .whenToUse: pattern.whenToUse += items
-                case .whenNotToUse: pattern.whenNotToUse += items
-                case .prerequisites: pattern.prerequisites += items
-                case .monitoring: pattern.monitoring += items
-                case .rollback: pattern.rollback += items
+                case .whenToUse: pattern.add(items, formatted, to: \.whenToUse, \.whenToUseFormatted)
+                case .whenNotToUse: pattern.add(items, formatted, to: \.whenNotToUse, \.whenNotToUseFormatted)
+                case .prerequisites: pattern.add(items, formatted, to: \.prerequisites, \.prerequisitesFormatted)
+                case .monitoring: pattern.add(items, formatted, to: \.monitoring, \.monitoringFormatted)
+                case .rollback: pattern.add(items, formatted, to: \.rollback, \.rollbackFormatted)
                 case .implementation, .none: break
                 }
             }
@@ -129,18 +131,20 @@ struct PatternDocumentExtractor {
         guard number.first?.isNumber == true else { return nil }
         let rest = afterWord.dropFirst(number.count).trimmingCharacters(" :.-–")
         let document = context.document
-        var texts: [String] = []
-        var items: [String] = []
+        var texts: [InlineText] = []
+        var items: [InlineText] = []
         for block in entry.blocks {
             switch document[block].kind {
-            case .paragraph: texts.append(document.flatText(of: block))
-            case .list: items += document.children(of: block).map { document.headText(of: $0) }
+            case .paragraph: texts.append(document.flatFormatted(of: block))
+            case .list: items += document.children(of: block).map { document.headFormatted(of: $0) }
             default: break
             }
         }
         let code = context.sections.allBlocks(of: index).filter { document[$0].kind == .codeBlock }.map { document.snippet($0) }
+        let text = texts.isEmpty ? nil : InlineText.joined(texts, separator: "\n")
         return PatternStep(number: String(number), title: rest.isEmpty ? String(title) : String(rest),
-                           text: texts.isEmpty ? nil : texts.joined(separator: "\n"), items: items, code: code, line: entry.line)
+                           text: text?.plain, items: items.map(\.plain), code: code, line: entry.line,
+                           textFormatted: text, itemsFormatted: items)
     }
 
     private func related(_ entry: SectionIndex.Entry, context: ExtractionContext) -> [RelatedLink] {

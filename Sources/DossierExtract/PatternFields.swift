@@ -21,20 +21,33 @@ enum PatternFields {
     static func apply(_ blocks: [LabeledBlock], to pattern: inout Pattern) {
         for block in blocks where !block.label.isEmpty {
             let text = block.allText
+            let formatted = block.allFormatted
             switch field(for: block.label) {
-            case .whenToUse: pattern.whenToUse += text
-            case .whenNotToUse: pattern.whenNotToUse += text
-            case .prerequisites: pattern.prerequisites += text
+            case .whenToUse: pattern.add(text, formatted, to: \.whenToUse, \.whenToUseFormatted)
+            case .whenNotToUse: pattern.add(text, formatted, to: \.whenNotToUse, \.whenNotToUseFormatted)
+            case .prerequisites: pattern.add(text, formatted, to: \.prerequisites, \.prerequisitesFormatted)
             case .implementation:
                 if text.isEmpty && block.code.isEmpty { continue }
                 let lines = (block.inline == nil ? [] : [block.line]) + block.itemLines
-                pattern.implementation += text.enumerated().map { PatternStep(title: $1, line: $0 < lines.count ? lines[$0] : block.line) }
+                pattern.implementation += text.enumerated().map {
+                    PatternStep(title: $1, line: $0 < lines.count ? lines[$0] : block.line, titleFormatted: formatted[$0])
+                }
                 if text.isEmpty { pattern.implementation.append(PatternStep(title: block.label, code: block.code, line: block.line)) }
                 else if !block.code.isEmpty { pattern.implementation[pattern.implementation.count - 1].code += block.code }
-            case .monitoring: pattern.monitoring += text
-            case .rollback: pattern.rollback += text
+            case .monitoring: pattern.add(text, formatted, to: \.monitoring, \.monitoringFormatted)
+            case .rollback: pattern.add(text, formatted, to: \.rollback, \.rollbackFormatted)
             case .none: break
             }
         }
+    }
+}
+
+extension Pattern {
+    /// Appends to one of the pattern's lists and its formatted twin together, so the two stay
+    /// entry for entry.
+    mutating func add(_ text: [String], _ formatted: [InlineText],
+                      to list: WritableKeyPath<Pattern, [String]>, _ twin: WritableKeyPath<Pattern, [InlineText]>) {
+        self[keyPath: list] += text
+        self[keyPath: twin] += formatted
     }
 }

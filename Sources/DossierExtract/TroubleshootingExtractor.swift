@@ -35,14 +35,18 @@ struct TroubleshootingExtractor {
             let lines = document.head(of: item)
             let text = lines.map { $0.text.trimmingSpaces }.joined(separator: " ")
             guard !text.isEmpty else { continue }
+            let formatted = InlineText.joined(lines.map(\.formatted.trimmingSpaces), separator: " ")
             var problem: String
             var solution: String
+            var solutionFormatted: InlineText
             if let arrow = text.firstRange(of: "→") ?? text.firstRange(of: "->") {
                 problem = text[..<arrow.lowerBound].cleanedLabel
                 solution = String(text[arrow.upperBound...])
+                solutionFormatted = formatted.slice(arrow.upperBound..<text.endIndex, of: text)
             } else if let strong = lines.first?.leadingStrong, let (_, value) = TextShapes.labelValue(Substring(text)) {
                 problem = strong.cleanedLabel
                 solution = String(value)
+                solutionFormatted = formatted.slice(value.startIndex..<value.endIndex, of: text)
             } else {
                 continue
             }
@@ -51,9 +55,11 @@ struct TroubleshootingExtractor {
             if cleaned.lowercased().hasPrefix("solution:") { cleaned = cleaned.dropFirst("solution:".count).trimmed }
             if let open = cleaned.lastIndex(of: "("), cleaned[open...].lowercased().contains("success") { cleaned = cleaned[..<open].trimmed }
             if problem.isEmpty { problem = text }
+            // `cleaned` is a slice of `solution`, which has the same bytes as `solutionFormatted`.
+            solutionFormatted = solutionFormatted.slice(cleaned.startIndex..<cleaned.endIndex, of: solution)
             let details = document.details(of: item)
             entries.append(TroubleshootingEntry(shape: .oneLine, problem: problem, solution: String(cleaned), successRate: rate,
-                                                diagnosticSteps: details, line: document.line(of: item)))
+                                                diagnosticSteps: details, line: document.line(of: item), solutionFormatted: solutionFormatted))
         }
         return entries
     }
@@ -84,6 +90,7 @@ struct TroubleshootingExtractor {
             }
         }
         result.solution = result.resolution
+        result.solutionFormatted = result.resolution.map { InlineText(plain: $0) }
         // Nothing recognisable: not a troubleshooting entry, just a sub-section.
         if result.symptoms == nil && result.rootCauses.isEmpty && result.resolution == nil && result.diagnosticSteps.isEmpty { return nil }
         return result

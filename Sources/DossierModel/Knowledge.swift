@@ -34,13 +34,16 @@ public struct BestPractice: Hashable, Sendable, Codable {
     public var title: String
     public var learnedFrom: String?
     public var items: [String]
+    /// `items` with their inline formatting, entry for entry.
+    public var itemsFormatted: [InlineText]
     public var code: [CodeSnippet]
     public var line: Int
 
-    public init(title: String, learnedFrom: String?, items: [String], code: [CodeSnippet] = [], line: Int) {
+    public init(title: String, learnedFrom: String?, items: [String], code: [CodeSnippet] = [], line: Int, itemsFormatted: [InlineText]? = nil) {
         self.title = title
         self.learnedFrom = learnedFrom
         self.items = items
+        self.itemsFormatted = itemsFormatted ?? items.map { InlineText(plain: $0) }
         self.code = code
         self.line = line
     }
@@ -55,15 +58,19 @@ public struct CommonPattern: Hashable, Sendable, Codable {
     public var usage: String?
     public var source: String?
     public var details: [String]
+    /// `details` with their inline formatting, entry for entry.
+    public var detailsFormatted: [InlineText]
     public var code: [CodeSnippet]
     public var line: Int
 
-    public init(name: String, confidence: Double?, usage: String?, source: String?, details: [String], code: [CodeSnippet], line: Int) {
+    public init(name: String, confidence: Double?, usage: String?, source: String?, details: [String], code: [CodeSnippet], line: Int,
+                detailsFormatted: [InlineText]? = nil) {
         self.name = name
         self.confidence = confidence
         self.usage = usage
         self.source = source
         self.details = details
+        self.detailsFormatted = detailsFormatted ?? details.map { InlineText(plain: $0) }
         self.code = code
         self.line = line
     }

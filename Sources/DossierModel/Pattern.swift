@@ -42,6 +42,13 @@ public struct Pattern: Hashable, Sendable, Codable {
     public var implementation: [PatternStep]
     public var monitoring: [String]
     public var rollback: [String]
+    /// The five lists above with their inline formatting (code, bold, emphasis, links), entry
+    /// for entry: the plain lists stay for search, CSV and readers that want text.
+    public var whenToUseFormatted: [InlineText]
+    public var whenNotToUseFormatted: [InlineText]
+    public var prerequisitesFormatted: [InlineText]
+    public var monitoringFormatted: [InlineText]
+    public var rollbackFormatted: [InlineText]
     public var problem: ProblemStatement?
     public var relatedPatterns: [RelatedLink]
     /// The architecture diagram's code block, as written.
@@ -79,6 +86,11 @@ public struct Pattern: Hashable, Sendable, Codable {
         self.implementation = []
         self.monitoring = []
         self.rollback = []
+        self.whenToUseFormatted = []
+        self.whenNotToUseFormatted = []
+        self.prerequisitesFormatted = []
+        self.monitoringFormatted = []
+        self.rollbackFormatted = []
         self.relatedPatterns = []
         self.services = []
         self.relations = []
@@ -112,14 +124,24 @@ public struct PatternStep: Hashable, Sendable, Codable {
     public var title: String
     public var text: String?
     public var items: [String]
+    /// `title`, `text` and `items` with their inline formatting; paragraphs of `text` are
+    /// separated by a newline in both.
+    public var titleFormatted: InlineText
+    public var textFormatted: InlineText?
+    public var itemsFormatted: [InlineText]
     public var code: [CodeSnippet]
     public var line: Int
 
-    public init(number: String? = nil, title: String, text: String? = nil, items: [String] = [], code: [CodeSnippet] = [], line: Int) {
+    /// Formatted twins left out are the plain text, unformatted.
+    public init(number: String? = nil, title: String, text: String? = nil, items: [String] = [], code: [CodeSnippet] = [], line: Int,
+                titleFormatted: InlineText? = nil, textFormatted: InlineText? = nil, itemsFormatted: [InlineText]? = nil) {
         self.number = number
         self.title = title
         self.text = text
         self.items = items
+        self.titleFormatted = titleFormatted ?? InlineText(plain: title)
+        self.textFormatted = textFormatted ?? text.map { InlineText(plain: $0) }
+        self.itemsFormatted = itemsFormatted ?? items.map { InlineText(plain: $0) }
         self.code = code
         self.line = line
     }

@@ -10,6 +10,8 @@ public struct TroubleshootingEntry: Hashable, Sendable, Codable {
     public var shape: Shape
     public var problem: String
     public var solution: String?
+    /// `solution` with its inline formatting.
+    public var solutionFormatted: InlineText?
     /// 0…1, from `(success rate: 100%)` or `(95% success rate)`.
     public var successRate: Double?
     public var symptoms: String?
@@ -19,10 +21,12 @@ public struct TroubleshootingEntry: Hashable, Sendable, Codable {
     public var line: Int
 
     public init(shape: Shape, problem: String, solution: String? = nil, successRate: Double? = nil, symptoms: String? = nil,
-                rootCauses: [String] = [], diagnosticSteps: [String] = [], resolution: String? = nil, line: Int) {
+                rootCauses: [String] = [], diagnosticSteps: [String] = [], resolution: String? = nil, line: Int,
+                solutionFormatted: InlineText? = nil) {
         self.shape = shape
         self.problem = problem
         self.solution = solution
+        self.solutionFormatted = solutionFormatted ?? solution.map { InlineText(plain: $0) }
         self.successRate = successRate
         self.symptoms = symptoms
         self.rootCauses = rootCauses

@@ -8,6 +8,8 @@ import DossierRender
 struct AggregatePages: Sendable {
     let overview: SiteOverview
     let site: RenderSite
+    /// Resolves links written in patterns, for the guides.
+    let links: LinkResolver
 
     /// Pages written here (guides count once, for their HTML page).
     var pageCount: Int { Self.pageCount(overview.model) }
@@ -47,6 +49,7 @@ struct AggregatePages: Sendable {
         typealias Job = @Sendable () throws -> Written
         let overview = self.overview
         let site = self.site
+        let links = self.links
 
         /// A job that makes files: they are written as soon as it returns.
         func made(_ body: @escaping @Sendable () throws -> (files: [(String, [UInt8])], diagnostics: [Diagnostic])) -> Job {
@@ -91,8 +94,8 @@ struct AggregatePages: Sendable {
                     return Written(paths: files, diagnostics: before.diagnostics, guides: [pattern.id: before], keptGuides: 1)
                 }
                 let guide = Guide(pattern: pattern, profiles: overview.profilesByID)
-                let (html, diagnostics) = GuidePage(guide: guide, overview: overview).render(site: site)
-                let markdown = GuideMarkdown(guide: guide, overview: overview, baseURL: site.config.baseURL).render()
+                let (html, diagnostics) = GuidePage(guide: guide, overview: overview, links: links).render(site: site)
+                let markdown = GuideMarkdown(guide: guide, overview: overview, baseURL: site.config.baseURL, links: links).render()
                 try sink.write(files[0], Array(html.utf8))
                 try sink.write(files[1], Array(markdown.utf8))
                 var written = Written(paths: files, diagnostics: diagnostics)

@@ -181,7 +181,7 @@ public struct SiteBuilder: Sendable {
             var exported = model
             exported.diagnostics = report.diagnostics.sorted()
             let overview = SiteOverview(model: exported, records: records, introHTML: introHTML, introUsesMermaidScript: introUsesMermaidScript)
-            let aggregate = AggregatePages(overview: overview, site: site)
+            let aggregate = AggregatePages(overview: overview, site: site, links: links)
             let usage = LayoutUsage()
             let assets = templates.assets
             let reuse = AggregatePages.GuideReuse(

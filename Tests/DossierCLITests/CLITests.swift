@@ -126,7 +126,7 @@ struct CheckAndExportCommandTests {
         let out = try Dossier.run(["export", "--root", folder.url.path])
         #expect(out.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
-        #expect(json?["schemaVersion"] as? String == "1.0")
+        #expect(json?["schemaVersion"] as? String == "1.1")
         #expect((json?["profiles"] as? [[String: Any]])?.first?["id"] as? String == "a")
         let file = folder.url.appendingPathComponent("out/export.json")
         #expect(try Dossier.run(["export", "--root", folder.url.path, "--output", file.path]).status == 0)

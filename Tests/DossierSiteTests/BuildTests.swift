@@ -44,7 +44,7 @@ struct EndToEndBuildTests {
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/dossier.css").path))
 
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("data/dossier.json"))) as? [String: Any]
-        #expect(json?["schemaVersion"] as? String == "1.0")
+        #expect(json?["schemaVersion"] as? String == "1.1")
         let generator = json?["generator"] as? [String: Any]
         #expect(generator?["name"] as? String == "Dossier")
         #expect((json?["site"] as? [String: Any])?["title"] as? String == "Dossier Sample Handbook")

@@ -34,6 +34,10 @@ public enum ExportSchema {
 
     static var line: SchemaNode { .integer("1-based line in the source file.") }
     static func text(_ description: String) -> SchemaNode { .array(description, .string("One entry.")) }
+    /// The formatted twin of a `text` list: the same entries, in order, as formatted text.
+    static func formatted(_ field: String) -> SchemaNode {
+        .array("`\(field)` with inline formatting, entry for entry.", .reference("One entry.", "InlineText"))
+    }
 
     static var definitions: [String: SchemaNode] {
         [
@@ -127,6 +131,7 @@ public enum ExportSchema {
                 required("title", .string("The bold title (or the item's text).")),
                 optional("learnedFrom", .string("From `(learned from: X)`.")),
                 required("items", text("Sub-bullets.")),
+                required("itemsFormatted", formatted("items")),
                 required("code", .array("Code blocks inside the item.", .reference("A snippet.", "CodeSnippet"))),
                 required("line", line),
             ]),
@@ -136,6 +141,7 @@ public enum ExportSchema {
                 optional("usage", .string("From `usage: 1 project`.")),
                 optional("source", .string("From `source: X`.")),
                 required("details", text("Sub-bullets and paragraphs, flattened.")),
+                required("detailsFormatted", formatted("details")),
                 required("code", .array("Code blocks inside the item.", .reference("A snippet.", "CodeSnippet"))),
                 required("line", line),
             ]),
@@ -155,6 +161,7 @@ public enum ExportSchema {
                 required("shape", .oneOf("`one-line` (`- **Problem** → Solution: …`) or `block` (`#### Issue:` with labelled parts).", ["one-line", "block"])),
                 required("problem", .string("The problem.")),
                 optional("solution", .string("The solution (for blocks, the resolution).")),
+                optional("solutionFormatted", .reference("`solution` with inline formatting.", "InlineText")),
                 optional("successRate", .confidence("From `(success rate: 100%)` or `(95% success rate)`, as a fraction.")),
                 optional("symptoms", .string("`**Symptoms**` of a block.")),
                 required("rootCauses", text("`**Root Causes**` of a block.")),
@@ -195,6 +202,11 @@ public enum ExportSchema {
                 required("implementation", .array("Implementation steps.", .reference("A step.", "PatternStep"))),
                 required("monitoring", text("Monitoring and validation.")),
                 required("rollback", text("Rollback procedure; empty when the source documents none.")),
+                required("whenToUseFormatted", formatted("whenToUse")),
+                required("whenNotToUseFormatted", formatted("whenNotToUse")),
+                required("prerequisitesFormatted", formatted("prerequisites")),
+                required("monitoringFormatted", formatted("monitoring")),
+                required("rollbackFormatted", formatted("rollback")),
                 optional("problem", .reference("The problem statement of a pattern document.", "ProblemStatement")),
                 required("relatedPatterns", .array("Related patterns.", .reference("A link.", "RelatedLink"))),
                 optional("diagramBlock", .reference("The architecture diagram's code block as written.", "TextBlock")),
@@ -226,6 +238,9 @@ public enum ExportSchema {
                 required("title", .string("The step.")),
                 optional("text", .string("Paragraphs of a `Step N` section.")),
                 required("items", text("List items of a `Step N` section.")),
+                required("titleFormatted", .reference("`title` with inline formatting.", "InlineText")),
+                optional("textFormatted", .reference("`text` with inline formatting.", "InlineText")),
+                required("itemsFormatted", formatted("items")),
                 required("code", .array("Code blocks of the step.", .reference("A snippet.", "CodeSnippet"))),
                 required("line", line),
             ]),
@@ -237,6 +252,14 @@ public enum ExportSchema {
             "RelatedLink": .object("A related pattern.", [
                 required("title", .string("Its name.")), optional("target", .string("A link or path.")),
                 optional("note", .string("Other text.")), required("line", line),
+            ]),
+            "InlineText": .array("Text with its inline formatting, as runs; the plain text is the `text` of its `text` and `code` runs, in order.",
+                                  .reference("A run.", "InlineSpan")),
+            "InlineSpan": .object("A run of formatted text: `text` and `code` hold characters, `strong`, `emphasis` and `link` hold runs.", [
+                required("kind", .oneOf("What the run is.", ["text", "code", "strong", "emphasis", "link"])),
+                optional("text", .string("The characters of a `text` or `code` run.")),
+                optional("url", .string("A link's destination as written in the source (relative to the source file).")),
+                optional("children", .array("The runs inside `strong`, `emphasis` or `link`.", .reference("A run.", "InlineSpan"))),
             ]),
             "TextBlock": .object("A fenced code block as written.", [
                 required("info", .string("The info string.")), required("text", .string("The content.")),

@@ -7,7 +7,7 @@ import Foundation
 /// so the same input always gives the same bytes. Changing a field means bumping
 /// `schemaVersion` (see `ExportSchema`).
 public struct SiteExport: Encodable, Sendable {
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "1.1"
 
     public struct Generator: Encodable, Sendable {
         var name = DossierVersion.name

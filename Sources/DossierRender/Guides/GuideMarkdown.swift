@@ -7,15 +7,20 @@ public struct GuideMarkdown {
     public var overview: SiteOverview
     /// The site's public address, so links in the file work wherever it is pasted.
     public var baseURL: String
+    /// Resolves links in the pattern's text as on its source page.
+    public var links: LinkResolver
 
-    public init(guide: Guide, overview: SiteOverview, baseURL: String) {
+    public init(guide: Guide, overview: SiteOverview, baseURL: String, links: LinkResolver? = nil) {
         self.guide = guide
         self.overview = overview
         self.baseURL = baseURL
+        self.links = links ?? overview.pageLinks
     }
 
     public func render() -> String {
         let pattern = guide.pattern
+        let inline = InlineMarkdown(links: links, source: pattern.source.path, baseURL: baseURL)
+        func md(_ plain: [String], _ twins: [InlineText]) -> [String] { Guide.formatted(plain, twins).map(inline.render) }
         var out: [String] = ["# Deployment guide: \(pattern.title)", ""]
         var summary: [String] = []
         if let confidence = pattern.confidence { summary.append("**Confidence**: \(Format.confidence(confidence))" + (pattern.level.map { " (\($0))" } ?? "")) }
@@ -46,15 +51,17 @@ public struct GuideMarkdown {
             }
             out.append("")
         }
-        list("When to use", pattern.whenToUse, into: &out)
-        list("When not to use", pattern.whenNotToUse, into: &out)
-        list("Prerequisites", pattern.prerequisites, into: &out)
+        list("When to use", md(pattern.whenToUse, pattern.whenToUseFormatted), into: &out)
+        list("When not to use", md(pattern.whenNotToUse, pattern.whenNotToUseFormatted), into: &out)
+        list("Prerequisites", md(pattern.prerequisites, pattern.prerequisitesFormatted), into: &out)
         if !guide.steps.isEmpty {
             out += ["## Implementation", ""]
             for (n, step) in guide.steps.enumerated() {
-                out.append("\(n + 1). **\(step.title)**")
-                if let text = step.text { out.append("   " + text.splitting("\n").joined(separator: "\n   ")) }
-                for item in step.items { out.append("   - \(item)") }
+                out.append("\(n + 1). **\(inline.render(Guide.formatted(step.title, step.titleFormatted)))**")
+                if let text = step.text {
+                    out.append("   " + inline.render(Guide.formatted(text, step.textFormatted)).splitting("\n").joined(separator: "\n   "))
+                }
+                for item in md(step.items, step.itemsFormatted) { out.append("   - \(item)") }
                 for code in step.code { out += fenced(code, indent: "   ") }
             }
             out.append("")
@@ -63,12 +70,12 @@ public struct GuideMarkdown {
             out += ["## Related practices from \(guide.owner?.title ?? "the owner")", ""]
             for practice in guide.bestPractices {
                 out.append("- **\(practice.title)**" + (practice.learnedFrom.map { " (learned from: \($0))" } ?? ""))
-                for item in practice.items { out.append("  - \(item)") }
+                for item in md(practice.items, practice.itemsFormatted) { out.append("  - \(item)") }
                 for code in practice.code { out += fenced(code, indent: "  ") }
             }
             for common in guide.commonPatterns {
                 out.append("- **\(common.name)**" + (common.confidence.map { " (confidence: \(Format.confidence($0)))" } ?? ""))
-                for detail in common.details { out.append("  - \(detail)") }
+                for detail in md(common.details, common.detailsFormatted) { out.append("  - \(detail)") }
                 for code in common.code { out += fenced(code, indent: "  ") }
             }
             out.append("")
@@ -76,7 +83,8 @@ public struct GuideMarkdown {
         if !guide.troubleshooting.isEmpty {
             out += ["## Troubleshooting", "", "| Problem | Solution | Success rate |", "|---|---|---:|"]
             for entry in guide.troubleshooting {
-                out.append("| \(cell(entry.problem)) | \(cell(entry.solution ?? entry.resolution ?? "")) | \(entry.successRate.map(Format.rate) ?? "—") |")
+                let solution = entry.solution.map { inline.render(Guide.formatted($0, entry.solutionFormatted)) } ?? entry.resolution ?? ""
+                out.append("| \(cell(entry.problem)) | \(cell(solution)) | \(entry.successRate.map(Format.rate) ?? "—") |")
             }
             out.append("")
         }
@@ -85,7 +93,7 @@ public struct GuideMarkdown {
         }
         out += ["## Monitoring", ""]
         if !pattern.monitoring.isEmpty {
-            out += pattern.monitoring.map { "- \($0)" }
+            out += md(pattern.monitoring, pattern.monitoringFormatted).map { "- \($0)" }
         } else if !guide.monitoringNodes.isEmpty {
             out.append("The pattern documents no monitoring steps; its diagram includes " + guide.monitoringNodes.joined(separator: ", ") + ".")
         } else {
@@ -93,13 +101,20 @@ public struct GuideMarkdown {
         }
         out += ["", "## Rollback", ""]
         if !pattern.rollback.isEmpty {
-            out += pattern.rollback.map { "- \($0)" }
+            out += md(pattern.rollback, pattern.rollbackFormatted).map { "- \($0)" }
         } else {
             out.append("**No rollback procedure is documented for this pattern.** Decide how to undo a deployment before you start one.")
         }
         out.append("")
         if !pattern.relatedPatterns.isEmpty {
-            list("Related patterns", pattern.relatedPatterns.map { $0.title + ($0.target.map { ": `\($0)`" } ?? "") }, into: &out)
+            list("Related patterns", pattern.relatedPatterns.map { link in
+                let title = InlineMarkdown.escaped(link.title)
+                let note = link.note.map { " — " + InlineMarkdown.escaped($0) } ?? ""
+                if let target = RelatedPatternTarget.resolve(link, of: pattern, overview: overview, links: links) {
+                    return "[\(title)](\(InlineMarkdown.destination(target.markdownURL(baseURL: baseURL))))" + note
+                }
+                return title + (link.target.map { ": " + InlineMarkdown.codeSpan($0) } ?? "") + note
+            }, into: &out)
         }
         out.append("---")
         out.append("")

@@ -5,10 +5,15 @@ import DossierModel
 public struct GuidePage {
     public var guide: Guide
     public var overview: SiteOverview
+    /// Resolves links in the pattern's text as on its source page.
+    public var links: LinkResolver
 
-    public init(guide: Guide, overview: SiteOverview) {
+    /// - Parameter links: the handbook's resolver; by default one over the overview's pages
+    ///   (files other than pages are then not known).
+    public init(guide: Guide, overview: SiteOverview, links: LinkResolver? = nil) {
         self.guide = guide
         self.overview = overview
+        self.links = links ?? overview.pageLinks
     }
 
     var page: String { RenderSite.guidePage(guide.pattern.id) }
@@ -16,6 +21,8 @@ public struct GuidePage {
     public func render(site: RenderSite) -> (html: String, diagnostics: [Diagnostic]) {
         let pattern = guide.pattern
         var diagnostics: [Diagnostic] = []
+        let inline = InlineHTML(links: links, source: pattern.source.path, page: page)
+        func html(_ texts: [InlineText]) -> [String] { texts.map(inline.render) }
         var context = site.chrome.context(page: page, title: "Deployment guide: \(pattern.title)",
                                           description: pattern.description ?? "How to deploy \(pattern.title), from \(overview.ownerName(of: pattern)).",
                                           ogType: "article")
@@ -69,11 +76,11 @@ public struct GuidePage {
         if let weakest, let confidence = weakest.confidence {
             context["weakest"] = ["name": weakest.name, "value": Format.confidence(confidence), "level": Format.level(confidence).rawValue]
         }
-        context["whenToUse"] = pattern.whenToUse
+        context["whenToUse"] = html(Guide.formatted(pattern.whenToUse, pattern.whenToUseFormatted))
         context["hasWhenToUse"] = !pattern.whenToUse.isEmpty
-        context["whenNotToUse"] = pattern.whenNotToUse
+        context["whenNotToUse"] = html(Guide.formatted(pattern.whenNotToUse, pattern.whenNotToUseFormatted))
         context["hasWhenNotToUse"] = !pattern.whenNotToUse.isEmpty
-        context["prerequisites"] = pattern.prerequisites
+        context["prerequisites"] = html(Guide.formatted(pattern.prerequisites, pattern.prerequisitesFormatted))
         context["hasPrerequisites"] = !pattern.prerequisites.isEmpty
         if let problem = pattern.problem {
             let facts = [("Scenario", problem.scenario), ("Challenge", problem.challenge), ("Goal", problem.goal), ("Symptoms", problem.symptoms)]
@@ -82,25 +89,28 @@ public struct GuidePage {
             context["hasProblem"] = !facts.isEmpty
         }
         context["steps"] = guide.steps.map { step -> [String: Any] in
-            ["title": step.title, "text": step.text ?? "", "hasText": !(step.text ?? "").isEmpty, "items": step.items, "hasItems": !step.items.isEmpty,
+            ["title": inline.render(Guide.formatted(step.title, step.titleFormatted)),
+             "text": step.text.map { inline.render(Guide.formatted($0, step.textFormatted)) } ?? "", "hasText": !(step.text ?? "").isEmpty,
+             "items": html(Guide.formatted(step.items, step.itemsFormatted)), "hasItems": !step.items.isEmpty,
              "code": step.code.map { CodeBlockHTML.render(info: $0.language ?? "", code: $0.code, templates: site.templates) }]
         }
         context["hasSteps"] = !guide.steps.isEmpty
         context["bestPractices"] = guide.bestPractices.map { practice -> [String: Any] in
             ["title": practice.title, "learnedFrom": practice.learnedFrom ?? "", "hasLearnedFrom": !(practice.learnedFrom ?? "").isEmpty,
-             "items": practice.items, "hasItems": !practice.items.isEmpty,
+             "items": html(Guide.formatted(practice.items, practice.itemsFormatted)), "hasItems": !practice.items.isEmpty,
              "code": practice.code.map { CodeBlockHTML.render(info: $0.language ?? "", code: $0.code, templates: site.templates) }]
         }
         context["commonPatterns"] = guide.commonPatterns.map { common -> [String: Any] in
             // The facts line, joined in the template: only what is there, so no separator dangles.
             let meta = [common.confidence.map { "Confidence " + Format.confidence($0) }, common.usage, common.source]
                 .compactMap { $0 }.filter { !$0.isEmpty }
-            return ["name": common.name, "meta": meta, "hasMeta": !meta.isEmpty, "details": common.details, "hasDetails": !common.details.isEmpty,
+            return ["name": common.name, "meta": meta, "hasMeta": !meta.isEmpty, "details": html(Guide.formatted(common.details, common.detailsFormatted)), "hasDetails": !common.details.isEmpty,
                     "code": common.code.map { CodeBlockHTML.render(info: $0.language ?? "", code: $0.code, templates: site.templates) }]
         }
         context["hasKnowledge"] = !guide.bestPractices.isEmpty || !guide.commonPatterns.isEmpty
         context["troubleshooting"] = guide.troubleshooting.map { entry -> [String: Any] in
-            ["problem": entry.problem, "solution": entry.solution ?? entry.resolution ?? "", "rate": entry.successRate.map(Format.rate) ?? "—"]
+            let solution = entry.solution.map { inline.render(Guide.formatted($0, entry.solutionFormatted)) }
+            return ["problem": entry.problem, "solution": solution ?? entry.resolution.map(\.htmlEscaped) ?? "", "rate": entry.successRate.map(Format.rate) ?? "—"]
         }
         context["hasTroubleshooting"] = !guide.troubleshooting.isEmpty
         if let cost = pattern.cost {
@@ -111,14 +121,22 @@ public struct GuidePage {
             view["hasQualifier"] = view["qualifier"] != nil
             context["cost"] = view
         }
-        context["monitoring"] = pattern.monitoring
+        context["monitoring"] = html(Guide.formatted(pattern.monitoring, pattern.monitoringFormatted))
         context["hasMonitoring"] = !pattern.monitoring.isEmpty
         context["monitoringNodes"] = guide.monitoringNodes
         context["hasMonitoringNodes"] = !guide.monitoringNodes.isEmpty
-        context["rollback"] = pattern.rollback
+        context["rollback"] = html(Guide.formatted(pattern.rollback, pattern.rollbackFormatted))
         context["hasRollback"] = !pattern.rollback.isEmpty
-        context["related"] = pattern.relatedPatterns.map {
-            ["title": $0.title, "target": $0.target ?? "", "hasTarget": !($0.target ?? "").isEmpty, "note": $0.note ?? "", "hasNote": !($0.note ?? "").isEmpty]
+        context["related"] = pattern.relatedPatterns.map { link -> [String: Any] in
+            var row: [String: Any] = ["title": link.title, "note": link.note ?? "", "hasNote": !(link.note ?? "").isEmpty]
+            if let target = RelatedPatternTarget.resolve(link, of: pattern, overview: overview, links: links) {
+                row["href"] = target.href(from: page)
+            } else {
+                // Leads nowhere in the handbook: what the author wrote, as text.
+                row["target"] = link.target ?? ""
+                row["hasTarget"] = !(link.target ?? "").isEmpty
+            }
+            return row
         }
         context["hasRelated"] = !pattern.relatedPatterns.isEmpty
         return (site.templates.render("guide", context), diagnostics)

@@ -14,6 +14,8 @@ public struct SiteOverview: Sendable {
     public let profilesByID: [String: Profile]
     private let profileRecords: [String: DocumentRecord]
     private let documentRecords: [String: DocumentRecord]
+    /// Published patterns by page, file name and title, for links between guides.
+    private(set) var patternIndex = PatternIndex(patterns: [], sourcePage: { _ in nil })
 
     public init(model: SiteModel, records: [DocumentRecord], introHTML: String, introUsesMermaidScript: Bool = false) {
         self.model = model
@@ -23,6 +25,7 @@ public struct SiteOverview: Sendable {
         profilesByID = Dictionary(model.profiles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         profileRecords = Dictionary(records.filter { $0.kind == .profile }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         documentRecords = Dictionary(records.filter { $0.kind == .pattern }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        patternIndex = PatternIndex(patterns: model.publishedPatterns, sourcePage: sourcePage(of:))
     }
 
     var profiles: [Profile] { model.publishedProfiles }

@@ -21,8 +21,9 @@ import Glibc
 /// to a temporary name and renamed, so a killed build leaves whole entries or none.
 final class BuildCache: Sendable {
     static let folderName = ".dossier-cache"
-    /// Bumped when the layout of entries changes.
-    static let format = 2
+    /// Bumped when the layout of entries changes. 2: patterns, knowledge and troubleshooting
+    /// carry their text's formatting (`…Formatted`). 3: output states record guides.
+    static let format = 3
 
     let folder: URL
     let layouts: DiskLayoutStore
