@@ -30,6 +30,8 @@ public struct SiteBuilder: Sendable {
     /// Ignores what the cache holds (`--clean`): everything is built again, and the cache
     /// is written afresh.
     public var clean = false
+    /// Decoded cache entries shared by the builds of one process (`serve`).
+    public var memory: DocumentMemory?
 
     public init(root: URL, output: URL? = nil) {
         self.root = root.standardizedFileURL
@@ -56,6 +58,7 @@ public struct SiteBuilder: Sendable {
         let handbook = await HandbookLoader.load(root: root, width: width)
         phase("read")
         report.diagnostics += handbook.diagnostics
+        let readDiagnostics = report.diagnostics.count
         guard handbook.hasContent else { return finish() }
         let config = handbook.config
         let templates = handbook.templates
@@ -86,7 +89,40 @@ public struct SiteBuilder: Sendable {
         }
         let sink = wrapSink?(writer) ?? writer
         let reusable = Set(previous?.documents ?? [])
+        let aggregateKey = CacheKeys.aggregates(siteKey: siteKey, documentKeys: documentKeys, diagnostics: handbook.diagnostics)
         phase("keys")
+
+        // Nothing changed since the last build of this folder, and every file it wrote is
+        // still there: report what it reported, without reading a single cache entry.
+        if let previous, let outcome = previous.outcome, previous.documents == documentKeys,
+           previous.aggregateKey == aggregateKey, previous.files.keys.allSatisfy(writer.keep) {
+            report.diagnostics += outcome.diagnostics
+            report.pagesWritten = outcome.pagesWritten
+            var writeFailures: [Diagnostic] = []
+            for file in handbook.statics {
+                guard let data = FileManager.default.contents(atPath: file.url.path) else { continue }
+                do {
+                    try sink.write(file.sitePath, Array(data))
+                } catch {
+                    writeFailures.append(.error("output.write-failed", "\(error)", at: nil))
+                }
+            }
+            guard writeFailures.isEmpty else {
+                report.diagnostics += writeFailures
+                writer.discard()
+                return finish()
+            }
+            do {
+                report.changedPaths = try writer.commit()
+                report.committed = true
+            } catch {
+                report.diagnostics.append(.error("output.commit-failed", error.description, at: nil))
+                writer.discard()
+            }
+            report.diagnostics += cache?.notes ?? []
+            phase("unchanged")
+            return finish()
+        }
 
         // Extract, render and write every document, or keep what the last build made of it.
         let links = handbook.links
@@ -102,7 +138,7 @@ public struct SiteBuilder: Sendable {
             let outputs = route.page.isEmpty ? [] : [SitePaths.file(forPage: route.page)]
             // A cancelled build (Ctrl-C in `serve`) skips the remaining documents.
             guard !Task.isCancelled else { return (CachedDocument(key: key, result: DocumentResult(), outputs: [], layouts: []), false) }
-            if reusable.contains(key), let entry = cache?.document(key), outputs.allSatisfy(writer.keep) {
+            if reusable.contains(key), let entry = memory?.entry(key) ?? cache?.document(key), outputs.allSatisfy(writer.keep) {
                 return (entry, false)
             }
             let usage = LayoutUsage()
@@ -120,6 +156,8 @@ public struct SiteBuilder: Sendable {
             report.diagnostics.append(.note("build.cancelled", "the build was stopped before it finished; the site is as it was", at: nil))
             return finish()
         }
+        // Only now: a cancelled build's entries are placeholders.
+        memory?.replace(with: entries.map(\.entry).filter { $0.result.writeFailures.isEmpty })
         let results = entries.map(\.entry.result)
         var records: [DocumentRecord] = []
         var introHTML = ""
@@ -168,7 +206,6 @@ public struct SiteBuilder: Sendable {
         // The pages that aggregate documents, the guides, the assets, the export: kept as
         // they are when no document and nothing about the site changed.
         phase("model")
-        let aggregateKey = CacheKeys.aggregates(siteKey: siteKey, documentKeys: documentKeys, diagnostics: handbook.diagnostics)
         var aggregateFiles: [String] = []
         var aggregateDiagnostics: [Diagnostic] = []
         var guides = previous?.guides ?? [:]
@@ -236,7 +273,8 @@ public struct SiteBuilder: Sendable {
             cache.save(BuildCache.OutputState(
                 tool: CacheKeys.toolIdentity, output: output.path, siteKey: siteKey, aggregateKey: aggregateKey,
                 files: writer.files, aggregateFiles: aggregateFiles, documents: documentKeys, layouts: layouts.sorted(),
-                strippedFragments: stripped, aggregateDiagnostics: aggregateDiagnostics, guides: guides), for: output)
+                strippedFragments: stripped, aggregateDiagnostics: aggregateDiagnostics, guides: guides,
+                outcome: BuildCache.Outcome(diagnostics: Array(report.diagnostics[readDiagnostics...]), pagesWritten: report.pagesWritten)), for: output)
             cache.collectGarbage()
             report.diagnostics += cache.notes
             phase("cache")

@@ -21,7 +21,9 @@ final class SnapshotBuilder: Sendable {
 
     init(root: URL, output: URL) {
         self.root = root
-        self.template = SiteBuilder(root: root, output: output)
+        var template = SiteBuilder(root: root, output: output)
+        template.memory = DocumentMemory()
+        self.template = template
     }
 
     /// Builds the site; files unchanged since the last build are shared with it rather than

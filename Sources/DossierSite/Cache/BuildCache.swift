@@ -22,7 +22,8 @@ import Glibc
 final class BuildCache: Sendable {
     static let folderName = ".dossier-cache"
     /// Bumped when the layout of entries changes. 2: patterns, knowledge and troubleshooting
-    /// carry their text's formatting (`…Formatted`). 3: output states record guides.
+    /// carry their text's formatting (`…Formatted`). 3: output states record guides and the
+    /// build's outcome.
     static let format = 3
 
     let folder: URL
@@ -68,6 +69,14 @@ final class BuildCache: Sendable {
         var aggregateDiagnostics: [Diagnostic]
         /// Per pattern id, the guide last written and what it was made from.
         var guides: [String: KeptGuide] = [:]
+        /// What the build reported beyond what reading the handbook reports, for a build
+        /// that finds nothing changed.
+        var outcome: Outcome?
+    }
+
+    struct Outcome: Codable, Sendable {
+        var diagnostics: [Diagnostic]
+        var pagesWritten: Int
     }
 
     /// A deployment guide as the last build wrote it (`CacheKeys.guides`).
@@ -222,4 +231,24 @@ struct CachedDocument: Codable, Sendable {
     var outputs: [String]
     /// The layouts its diagrams use.
     var layouts: [String]
+}
+
+/// Decoded cache entries kept between the builds of one process (`dossier serve`): a
+/// rebuild after one file changed would otherwise decode every unchanged document's entry
+/// from disk again, most of its time on a large handbook. Entries are keyed by content, so
+/// a remembered entry is as good as the one on disk; after each build only the current
+/// documents' entries are kept.
+public final class DocumentMemory: Sendable {
+    private let entries = Locked<[String: CachedDocument]>([:])
+
+    public init() {}
+
+    func entry(_ key: String) -> CachedDocument? {
+        entries.withLock { $0[key] }
+    }
+
+    func replace(with current: [CachedDocument]) {
+        let kept = Dictionary(current.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        entries.withLock { $0 = kept }
+    }
 }
