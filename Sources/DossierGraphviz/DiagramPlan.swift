@@ -46,6 +46,11 @@ extension DiagramPlan {
     /// keeps its first definition, an edge to an undeclared id gets a box labelled with the
     /// id (as Mermaid does), and a node listed in several clusters is drawn once, in the
     /// innermost (``Diagram/ClusterNesting``), with the clusters' boxes nested as theirs.
+    /// From this many nodes on, dot's network simplex placement (`nslimit`) is capped at one
+    /// pass per node: uncapped, a 2,000-node Mermaid graph took 37 s to place, capped 5 s,
+    /// and a graph that size is read by its structure, not by a few points of alignment.
+    static let largeGraph = 300
+
     init(_ diagram: Diagram) {
         let nodeWrapper = LabelWrapper(maxWidth: Typography.nodeLineWidth(diagram.direction), fontSize: Typography.nodeFontSize)
         let edgeWrapper = LabelWrapper(maxWidth: Typography.edgeLineWidth, fontSize: Typography.edgeFontSize)
@@ -81,7 +86,7 @@ extension DiagramPlan {
                 .init("ranksep", "0.42"),
                 .init("pad", "0.08"),
                 .init("outputorder", "edgesfirst"),
-            ],
+            ] + (nodes.count > Self.largeGraph ? [.init("nslimit", "1")] : []),
             nodeDefaults: [
                 .init("fontname", Typography.fontName),
                 .init("fontsize", Self.number(Typography.nodeFontSize)),

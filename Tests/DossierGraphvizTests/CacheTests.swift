@@ -96,3 +96,15 @@ struct ConcurrencyTests {
         #expect(counts == 16)
     }
 }
+
+/// dot's network simplex placement is capped on large graphs only (the stress benchmark's
+/// 2,000-node Mermaid graph: 37 s uncapped, 5 s capped); small diagrams keep full quality.
+struct LargeGraphTests {
+    @Test func onlyLargeGraphsCapNetworkSimplex() {
+        let small = DiagramPlan(Diagrams.serverless).graph.graphAttributes
+        #expect(!small.contains { $0.name == "nslimit" })
+        let labels = (0...DiagramPlan.largeGraph).map { "Service \($0)" }
+        let large = DiagramPlan(Diagrams.chain(labels, direction: .TB)).graph.graphAttributes
+        #expect(large.contains { $0.name == "nslimit" && $0.value == "1" })
+    }
+}
