@@ -54,6 +54,11 @@ struct ExportTests {
         if let corpus = SharedCorpus.handbook() { roots.append(corpus.root) }
         let empty = try TemporaryHandbook(files: ["content/about.md": "# About\n"])
         roots.append(empty.root)
+        // More documents than one batch of the parallel encoder (64 per core).
+        var pages: [String: String] = [:]
+        for n in 0..<530 { pages["content/notes/n\(n).md"] = "# Note \(n)\n\n- `code` and **bold**\n" }
+        let many = try TemporaryHandbook(files: pages)
+        roots.append(many.root)
         for root in roots {
             let model = await SiteReader(root: root).read()
             let encoder = JSONEncoder()

@@ -66,19 +66,16 @@ public struct SiteExport: Encodable, Sendable {
     /// place. `ExportTests` checks the result against `JSONEncoder`'s.
     public func json() throws -> [UInt8] {
         var out = Array("{\n".utf8)
-        func member(_ key: String, _ value: [UInt8], last: Bool = false) {
-            out += Array("  \"\(key)\" : ".utf8)
-            out += value
-            out += Array((last ? "\n" : ",\n").utf8)
-        }
-        member("diagnostics", try Self.array(diagnostics))
-        member("documents", try Self.array(documents))
-        member("generator", try Self.indented(Self.encode(generator), by: 2, skippingFirstLine: true))
-        member("patterns", try Self.array(patterns))
-        member("profiles", try Self.array(profiles))
-        member("schemaVersion", try Self.encode(schemaVersion))
-        member("site", try Self.indented(Self.encode(site), by: 2, skippingFirstLine: true), last: true)
-        out += Array("}\n".utf8)
+        func key(_ name: String) { out += Array("  \"\(name)\" : ".utf8) }
+        let next = Array(",\n".utf8)
+        key("diagnostics"); try Self.appendArray(diagnostics, to: &out); out += next
+        key("documents"); try Self.appendArray(documents, to: &out); out += next
+        key("generator"); out += try Self.indented(Self.encode(generator), by: 2, skippingFirstLine: true); out += next
+        key("patterns"); try Self.appendArray(patterns, to: &out); out += next
+        key("profiles"); try Self.appendArray(profiles, to: &out); out += next
+        key("schemaVersion"); out += try Self.encode(schemaVersion); out += next
+        key("site"); out += try Self.indented(Self.encode(site), by: 2, skippingFirstLine: true)
+        out += Array("\n}\n".utf8)
         return out
     }
 
@@ -105,31 +102,41 @@ public struct SiteExport: Encodable, Sendable {
     }
 
     /// A member array one level in, as `JSONEncoder` prints it (`[`, blank line, `]` when
-    /// empty), its elements encoded in parallel chunks.
-    private static func array<Element: Encodable & Sendable>(_ elements: [Element]) throws -> [UInt8] {
-        if elements.isEmpty { return Array("[\n\n  ]".utf8) }
-        let chunkSize = 32
-        let chunkCount = (elements.count + chunkSize - 1) / chunkSize
-        let chunks = Locked([Result<[UInt8], any Error>?](repeating: nil, count: chunkCount))
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range = chunk * chunkSize ..< min(elements.count, (chunk + 1) * chunkSize)
-            let result = Result { () throws -> [UInt8] in
-                var bytes: [UInt8] = []
-                for index in range {
-                    if index > range.lowerBound { bytes += Array(",\n".utf8) }
-                    bytes += indented(try encode(elements[index]), by: 4)
-                }
-                return bytes
-            }
-            chunks.withLock { $0[chunk] = result }
+    /// empty), appended to `out`. Elements are encoded in parallel, a batch at a time, and
+    /// each batch is appended and dropped before the next: the export is in memory once,
+    /// not once in pieces and again joined.
+    private static func appendArray<Element: Encodable & Sendable>(_ elements: [Element], to out: inout [UInt8]) throws {
+        if elements.isEmpty {
+            out += Array("[\n\n  ]".utf8)
+            return
         }
-        var out = Array("[\n".utf8)
-        for (index, chunk) in chunks.withLock({ $0 }).enumerated() {
-            if index > 0 { out += Array(",\n".utf8) }
-            out += try chunk!.get()
+        out += Array("[\n".utf8)
+        // A few chunks per core at a time: enough to keep every core busy, few enough that
+        // a batch of encoded profiles stays small beside the export itself.
+        let chunkSize = 16
+        let batchSize = chunkSize * 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var start = 0
+        while start < elements.count {
+            let first = start
+            let end = min(elements.count, start + batchSize)
+            let chunkCount = (end - first + chunkSize - 1) / chunkSize
+            let chunks = Locked([Result<[UInt8], any Error>?](repeating: nil, count: chunkCount))
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let range = first + chunk * chunkSize ..< min(end, first + (chunk + 1) * chunkSize)
+                let result = Result { () throws -> [UInt8] in
+                    var bytes: [UInt8] = []
+                    for index in range {
+                        if index > 0 { bytes += Array(",\n".utf8) }
+                        bytes += indented(try encode(elements[index]), by: 4)
+                    }
+                    return bytes
+                }
+                chunks.withLock { $0[chunk] = result }
+            }
+            for chunk in chunks.withLock({ $0 }) { out += try chunk!.get() }
+            start = end
         }
         out += Array("\n  ]".utf8)
-        return out
     }
 }
 
