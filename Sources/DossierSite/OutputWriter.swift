@@ -114,12 +114,27 @@ final class OutputWriter: SiteSink {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// Whether the file at `full` holds exactly `bytes`.
+    /// Whether the file at `full` holds exactly `bytes`, read a block at a time: the export
+    /// of a large handbook is tens of megabytes, and need not be in memory twice.
     static func holds(_ full: String, _ bytes: [UInt8]) -> Bool {
-        guard let data = FileManager.default.contents(atPath: full), data.count == bytes.count else { return false }
-        return data.withUnsafeBytes { old in
-            bytes.withUnsafeBytes { new in
-                old.count == 0 || memcmp(old.baseAddress!, new.baseAddress!, old.count) == 0
+        let fd = open(full, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let blockSize = 1 << 20
+        var block = [UInt8](repeating: 0, count: blockSize)
+        var offset = 0
+        return bytes.withUnsafeBytes { new in
+            block.withUnsafeMutableBytes { buffer in
+                while true {
+                    let n = read(fd, buffer.baseAddress!, blockSize)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return false
+                    }
+                    if n == 0 { return offset == new.count }
+                    guard offset + n <= new.count, memcmp(buffer.baseAddress!, new.baseAddress! + offset, n) == 0 else { return false }
+                    offset += n
+                }
             }
         }
     }

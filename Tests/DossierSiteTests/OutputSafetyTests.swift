@@ -1,5 +1,5 @@
 import DossierCore
-import DossierSite
+@testable import DossierSite
 import Foundation
 import Testing
 
@@ -92,5 +92,27 @@ struct OutputSafetyTests {
         #expect(await handbook.build().committed)
         #expect(!FileManager.default.fileExists(atPath: stale.path))
         #expect(FileManager.default.fileExists(atPath: foreign.path))  // no marker: not ours to delete
+    }
+}
+
+/// `OutputWriter.holds` compares a file with new bytes a block at a time.
+struct FileComparisonTests {
+    @Test func comparesWholeFilesAcrossBlocks() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-holds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("f").path
+        let big = (0..<(3 << 20) + 17).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(big).write(to: URL(fileURLWithPath: path))
+        #expect(OutputWriter.holds(path, big))
+        var changed = big
+        changed[(2 << 20) + 5] ^= 1
+        #expect(!OutputWriter.holds(path, changed))
+        #expect(!OutputWriter.holds(path, Array(big.dropLast())))
+        #expect(!OutputWriter.holds(path, big + [0]))
+        try Data().write(to: URL(fileURLWithPath: path))
+        #expect(OutputWriter.holds(path, []))
+        #expect(!OutputWriter.holds(path, [1]))
+        #expect(!OutputWriter.holds(folder.appendingPathComponent("missing").path, []))
     }
 }
