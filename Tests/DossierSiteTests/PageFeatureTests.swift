@@ -27,6 +27,28 @@ struct PageFeatureTests {
 
     """
 
+    /// With `base_url`, `sitemap.xml` lists every page once, by its absolute address: the
+    /// generated pages, each profile, pattern document, plain page and guide; not the 404 page.
+    @Test func theSitemapListsEveryPage() async throws {
+        let handbook = try TemporaryHandbook(files: [
+            "dossier.yml": "base_url: https://handbook.example.com/team/\n",
+            "content/profiles/data-expert.md": minimalProfile,
+            "content/patterns/review.md": "# Review\n\n**Confidence**: 0.80\n",
+            "content/about.md": "# About\n",
+        ])
+        _ = await handbook.build()
+        let sitemap = try handbook.read("sitemap.xml")
+        let locations = sitemap.split(separator: "\n").compactMap { line -> String? in
+            guard let start = line.range(of: "<loc>"), let end = line.range(of: "</loc>") else { return nil }
+            return String(line[start.upperBound..<end.lowerBound])
+        }
+        let base = "https://handbook.example.com/team/"
+        #expect(locations == [
+            base, base + "about/", base + "graph/", base + "guides/review/", base + "matrix/", base + "patterns/",
+            base + "patterns/review/", base + "profiles/", base + "profiles/data-expert/",
+        ], "\(locations)")
+    }
+
     @Test func mermaidScriptLoadsOnlyWherePagesNeedIt() async throws {
         let handbook = try TemporaryHandbook(files: [
             "dossier.yml": "mermaid_js: https://cdn.example.org/mermaid.min.js\n",
