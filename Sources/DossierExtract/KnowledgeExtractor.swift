@@ -9,18 +9,22 @@ struct KnowledgeExtractor {
         var knowledge = Knowledge()
         for (item, _) in items(titled: ["best practices", "best practice"], context) {
             let head = Head(item, context.document)
-            let items = context.document.detailsFormatted(of: item)
+            let entries = context.document.detailEntries(of: item)
+            let items = entries.map(\.text)
             knowledge.bestPractices.append(BestPractice(
                 title: head.title, learnedFrom: head.facts["learned from"] ?? head.facts["source"],
-                items: items.map(\.plain), code: context.document.codeSnippets(in: item), line: head.line, itemsFormatted: items))
+                items: items.map(\.plain), code: context.document.placedCodeSnippets(in: item, details: entries), line: head.line,
+                itemsFormatted: items))
         }
         for (item, _) in items(titled: ["common patterns"], context) {
             let head = Head(item, context.document)
-            let details = context.document.detailsFormatted(of: item)
+            let entries = context.document.detailEntries(of: item)
+            let details = entries.map(\.text)
             knowledge.commonPatterns.append(CommonPattern(
                 name: head.title, confidence: head.facts["confidence"].flatMap { ConfidenceReader.read($0)?.value },
                 usage: head.facts["usage"], source: head.facts["source"],
-                details: details.map(\.plain), code: context.document.codeSnippets(in: item), line: head.line, detailsFormatted: details))
+                details: details.map(\.plain), code: context.document.placedCodeSnippets(in: item, details: entries), line: head.line,
+                detailsFormatted: details))
         }
         for (item, _) in items(titled: ["knowledge gaps", "gaps identified", "gaps"], context) {
             let head = Head(item, context.document)

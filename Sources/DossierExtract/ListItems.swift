@@ -57,24 +57,40 @@ extension MarkdownDocument {
 
     /// ``details(of:)`` with their formatting: the same entries in the same order.
     func detailsFormatted(of item: Int32) -> [InlineText] {
-        var result: [InlineText] = []
+        detailEntries(of: item).map(\.text)
+    }
+
+    /// ``detailsFormatted(of:)`` with the source line of each entry.
+    func detailEntries(of item: Int32) -> [(text: InlineText, line: Int)] {
+        var result: [(text: InlineText, line: Int)] = []
         var isFirst = true
         for child in children(of: item) {
             defer { isFirst = false }
             switch self[child].kind {
             case .paragraph where !isFirst:
-                result += inlineLines(of: child).map(\.formatted.trimmingSpaces)
+                result += inlineLines(of: child).map { ($0.formatted.trimmingSpaces, $0.line) }
             case .list:
                 for sub in children(of: child) {
                     let text = headFormatted(of: sub)
-                    if !text.spans.isEmpty { result.append(text) }
-                    result += detailsFormatted(of: sub)
+                    if !text.spans.isEmpty { result.append((text, line(of: sub))) }
+                    result += detailEntries(of: sub)
                 }
             default:
                 break
             }
         }
         return result
+    }
+
+    /// ``codeSnippets(in:)`` of an item, each placed under the detail entry it follows in
+    /// the source (`- **CDK Stack Pattern**:` and the code block indented under it), so a
+    /// guide can show the code where the author put it.
+    func placedCodeSnippets(in item: Int32, details: [(text: InlineText, line: Int)]) -> [CodeSnippet] {
+        codeSnippets(in: item).map { snippet in
+            var placed = snippet
+            placed.detail = details.lastIndex { $0.line < snippet.line }
+            return placed
+        }
     }
 
     /// Code blocks anywhere inside a node.

@@ -21,11 +21,15 @@ public struct CodeSnippet: Hashable, Sendable, Codable {
     public var language: String?
     public var code: String
     public var line: Int
+    /// In a knowledge item, the index of the entry of its `items` / `details` the block is
+    /// written under; `nil` when it comes before them (or is not in such an item).
+    public var detail: Int?
 
-    public init(language: String?, code: String, line: Int) {
+    public init(language: String?, code: String, line: Int, detail: Int? = nil) {
         self.language = language
         self.code = code
         self.line = line
+        self.detail = detail
     }
 }
 

@@ -75,7 +75,7 @@ struct SeedProfileTests {
         #expect(patterns.allSatisfy { $0.diagramBlock != nil })
     }
 
-    @Test func troubleshootingMetricsRelationsAndPriorities() {
+    @Test func troubleshootingMetricsRelationsAndPriorities() throws {
         #expect(seed.troubleshooting.count == 4)
         #expect(seed.troubleshooting.allSatisfy { $0.shape == .oneLine && $0.successRate == 1.0 })
         #expect(seed.troubleshooting[1].problem == "CORS errors in API Gateway")
@@ -98,6 +98,11 @@ struct SeedProfileTests {
         #expect(seed.knowledge.gaps.count == 4)
         #expect(seed.knowledge.bestPractices.count == 3)
         #expect(seed.knowledge.commonPatterns.count == 4)
+        // The CDK stack is written under the `**CDK Stack Pattern**:` sub-bullet.
+        let amplify = try #require(seed.knowledge.commonPatterns.first { $0.name.hasPrefix("Custom Python Lambda") })
+        let stack = try #require(amplify.code.first)
+        #expect(stack.language == "typescript")
+        #expect(stack.detail.map { amplify.details[$0] } == "CDK Stack Pattern:")
     }
 
     @Test func diagramsAreGraphsWithServices() throws {

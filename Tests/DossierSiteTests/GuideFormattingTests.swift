@@ -23,6 +23,12 @@ struct GuideFormattingTests {
         #expect(markdown.contains("  - CDK bundling: `pip install -r requirements.txt -t /asset-output`\n"))
         #expect(markdown.contains("  - Catch-all route: `/{proxy+}` for all API paths\n"))
         #expect(markdown.contains("  - **Structure**: `amplify/custom-functions/<function-name>/index.py` + `amplify/custom-functions/resources.ts`\n"))
+        // The CDK stack is written under its `**CDK Stack Pattern**:` entry: it stays there,
+        // inside that entry's list item, in the page and in the Markdown.
+        let cdk = try #require(html.range(of: "<li><strong>CDK Stack Pattern</strong>:"))
+        let entryEnd = try #require(html.range(of: "</li>", range: cdk.upperBound..<html.endIndex))
+        #expect(html[cdk.upperBound..<entryEnd.lowerBound].contains("CustomLambdaStack"))
+        #expect(markdown.contains("  - **CDK Stack Pattern**:\n    ```typescript\n    import { Stack"))
         // Plain text that Markdown would read as syntax is escaped: `(< 100K …)` is not a tag.
         #expect(markdown.contains("- Moderate traffic (\\< 100K requests/month)\n"))
 

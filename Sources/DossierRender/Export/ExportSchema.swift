@@ -126,6 +126,7 @@ public enum ExportSchema {
             "CodeSnippet": .object("A code block.", [
                 optional("language", .string("The first word of the fence's info string.")),
                 required("code", .string("The code.")), required("line", line),
+                optional("detail", .integer("In a best practice or common pattern: the index (from 0) of the entry of `items` / `details` the block is written under. Absent when it comes before them.")),
             ]),
             "BestPractice": .object("A best practice.", [
                 required("title", .string("The bold title (or the item's text).")),

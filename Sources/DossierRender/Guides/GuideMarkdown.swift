@@ -68,15 +68,21 @@ public struct GuideMarkdown {
         }
         if !guide.bestPractices.isEmpty || !guide.commonPatterns.isEmpty {
             out += ["## Related practices from \(guide.owner?.title ?? "the owner")", ""]
+            // A code block written under an entry stays under it; the rest follow the list.
+            func entries(_ items: [String], _ code: [CodeSnippet]) {
+                for (index, item) in items.enumerated() {
+                    out.append("  - \(item)")
+                    for snippet in code where snippet.detail == index { out += fenced(snippet, indent: "    ") }
+                }
+                for snippet in code where !(snippet.detail.map(items.indices.contains) ?? false) { out += fenced(snippet, indent: "  ") }
+            }
             for practice in guide.bestPractices {
                 out.append("- **\(practice.title)**" + (practice.learnedFrom.map { " (learned from: \($0))" } ?? ""))
-                for item in md(practice.items, practice.itemsFormatted) { out.append("  - \(item)") }
-                for code in practice.code { out += fenced(code, indent: "  ") }
+                entries(md(practice.items, practice.itemsFormatted), practice.code)
             }
             for common in guide.commonPatterns {
                 out.append("- **\(common.name)**" + (common.confidence.map { " (confidence: \(Format.confidence($0)))" } ?? ""))
-                for detail in md(common.details, common.detailsFormatted) { out.append("  - \(detail)") }
-                for code in common.code { out += fenced(code, indent: "  ") }
+                entries(md(common.details, common.detailsFormatted), common.code)
             }
             out.append("")
         }

@@ -95,17 +95,28 @@ public struct GuidePage {
              "code": step.code.map { CodeBlockHTML.render(info: $0.language ?? "", code: $0.code, templates: site.templates) }]
         }
         context["hasSteps"] = !guide.steps.isEmpty
+        // A code block written under an entry goes inside that entry; the rest after the list.
+        func withCode(_ entries: [String], _ code: [CodeSnippet]) -> (entries: [String], code: [String]) {
+            var entries = entries
+            var rest: [String] = []
+            for snippet in code {
+                let block = CodeBlockHTML.render(info: snippet.language ?? "", code: snippet.code, templates: site.templates)
+                if let index = snippet.detail, entries.indices.contains(index) { entries[index] += block } else { rest.append(block) }
+            }
+            return (entries, rest)
+        }
         context["bestPractices"] = guide.bestPractices.map { practice -> [String: Any] in
-            ["title": practice.title, "learnedFrom": practice.learnedFrom ?? "", "hasLearnedFrom": !(practice.learnedFrom ?? "").isEmpty,
-             "items": html(Guide.formatted(practice.items, practice.itemsFormatted)), "hasItems": !practice.items.isEmpty,
-             "code": practice.code.map { CodeBlockHTML.render(info: $0.language ?? "", code: $0.code, templates: site.templates) }]
+            let (items, code) = withCode(html(Guide.formatted(practice.items, practice.itemsFormatted)), practice.code)
+            return ["title": practice.title, "learnedFrom": practice.learnedFrom ?? "", "hasLearnedFrom": !(practice.learnedFrom ?? "").isEmpty,
+                    "items": items, "hasItems": !practice.items.isEmpty, "code": code]
         }
         context["commonPatterns"] = guide.commonPatterns.map { common -> [String: Any] in
             // The facts line, joined in the template: only what is there, so no separator dangles.
             let meta = [common.confidence.map { "Confidence " + Format.confidence($0) }, common.usage, common.source]
                 .compactMap { $0 }.filter { !$0.isEmpty }
-            return ["name": common.name, "meta": meta, "hasMeta": !meta.isEmpty, "details": html(Guide.formatted(common.details, common.detailsFormatted)), "hasDetails": !common.details.isEmpty,
-                    "code": common.code.map { CodeBlockHTML.render(info: $0.language ?? "", code: $0.code, templates: site.templates) }]
+            let (details, code) = withCode(html(Guide.formatted(common.details, common.detailsFormatted)), common.code)
+            return ["name": common.name, "meta": meta, "hasMeta": !meta.isEmpty, "details": details, "hasDetails": !common.details.isEmpty,
+                    "code": code]
         }
         context["hasKnowledge"] = !guide.bestPractices.isEmpty || !guide.commonPatterns.isEmpty
         context["troubleshooting"] = guide.troubleshooting.map { entry -> [String: Any] in

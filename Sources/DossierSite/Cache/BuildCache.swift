@@ -23,8 +23,8 @@ final class BuildCache: Sendable {
     static let folderName = ".dossier-cache"
     /// Bumped when the layout of entries changes. 2: patterns, knowledge and troubleshooting
     /// carry their text's formatting (`…Formatted`). 3: output states record guides and the
-    /// build's outcome.
-    static let format = 3
+    /// build's outcome. 4: code snippets know the entry they are written under.
+    static let format = 4
 
     let folder: URL
     let layouts: DiskLayoutStore
