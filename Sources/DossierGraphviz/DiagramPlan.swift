@@ -42,15 +42,15 @@ struct DiagramPlan: Sendable {
 }
 
 extension DiagramPlan {
-    /// Plans `diagram`, repairing what Graphviz would reject or crash on: a repeated node id
-    /// keeps its first definition, an edge to an undeclared id gets a box labelled with the
-    /// id (as Mermaid does), and a node listed in several clusters is drawn once, in the
-    /// innermost (``Diagram/ClusterNesting``), with the clusters' boxes nested as theirs.
     /// From this many nodes on, dot's network simplex placement (`nslimit`) is capped at one
     /// pass per node: uncapped, a 2,000-node Mermaid graph took 37 s to place, capped 5 s,
     /// and a graph that size is read by its structure, not by a few points of alignment.
     static let largeGraph = 300
 
+    /// Plans `diagram`, repairing what Graphviz would reject or crash on: a repeated node id
+    /// keeps its first definition, an edge to an undeclared id gets a box labelled with the
+    /// id (as Mermaid does), and a node listed in several clusters is drawn once, in the
+    /// innermost (``Diagram/ClusterNesting``), with the clusters' boxes nested as theirs.
     init(_ diagram: Diagram) {
         let nodeWrapper = LabelWrapper(maxWidth: Typography.nodeLineWidth(diagram.direction), fontSize: Typography.nodeFontSize)
         let edgeWrapper = LabelWrapper(maxWidth: Typography.edgeLineWidth, fontSize: Typography.edgeFontSize)
