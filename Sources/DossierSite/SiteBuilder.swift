@@ -92,21 +92,27 @@ public struct SiteBuilder: Sendable {
         let aggregateKey = CacheKeys.aggregates(siteKey: siteKey, documentKeys: documentKeys, diagnostics: handbook.diagnostics)
         phase("keys")
 
+        // Files copied from content/ are compared every time: they are few, and not keyed.
+        func writeStatics() -> [Diagnostic] {
+            var failures: [Diagnostic] = []
+            for file in handbook.statics {
+                guard let data = FileManager.default.contents(atPath: file.url.path) else { continue }
+                do {
+                    try sink.write(file.sitePath, Array(data))
+                } catch {
+                    failures.append(.error("output.write-failed", "\(error)", at: nil))
+                }
+            }
+            return failures
+        }
+
         // Nothing changed since the last build of this folder, and every file it wrote is
         // still there: report what it reported, without reading a single cache entry.
         if let previous, let outcome = previous.outcome, previous.documents == documentKeys,
            previous.aggregateKey == aggregateKey, previous.files.keys.allSatisfy(writer.keep) {
             report.diagnostics += outcome.diagnostics
             report.pagesWritten = outcome.pagesWritten
-            var writeFailures: [Diagnostic] = []
-            for file in handbook.statics {
-                guard let data = FileManager.default.contents(atPath: file.url.path) else { continue }
-                do {
-                    try sink.write(file.sitePath, Array(data))
-                } catch {
-                    writeFailures.append(.error("output.write-failed", "\(error)", at: nil))
-                }
-            }
+            let writeFailures = writeStatics()
             guard writeFailures.isEmpty else {
                 report.diagnostics += writeFailures
                 writer.discard()
@@ -235,15 +241,7 @@ public struct SiteBuilder: Sendable {
         }
         renderDiagnostics += aggregateDiagnostics
         phase("aggregates")
-        // Files copied from content/ are compared every time: they are few, and not keyed.
-        for file in handbook.statics {
-            guard let data = FileManager.default.contents(atPath: file.url.path) else { continue }
-            do {
-                try sink.write(file.sitePath, Array(data))
-            } catch {
-                writeFailures.append(.error("output.write-failed", "\(error)", at: nil))
-            }
-        }
+        writeFailures += writeStatics()
         report.diagnostics += renderDiagnostics
 
         guard writeFailures.isEmpty else {
