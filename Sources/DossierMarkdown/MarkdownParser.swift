@@ -1,4 +1,5 @@
 import CCMarkGFM
+import DossierCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,6 +14,14 @@ public enum MarkdownParser {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
+
+    /// Held while cmark parses inlines. Debian's cmark-gfm (0.29.0.gfm.6) keeps the
+    /// characters that start extension syntax (`~`, and `:` `w` `@` for autolinks) in one
+    /// process-wide table that each parse fills when its inline pass starts and clears when
+    /// it ends, so two inline passes at once lose each other's strikethrough and autolinks
+    /// (`ConcurrentParsingTests`). Block parsing, the copy into Swift and everything after
+    /// still run in parallel.
+    private static let inlinePass = Locked(())
 
     public static func parse(_ source: String, options: MarkdownOptions = .dossier) -> MarkdownDocument {
         var source = source
@@ -62,7 +71,8 @@ public enum MarkdownParser {
         bytes.withMemoryRebound(to: CChar.self) { chars in
             cmark_parser_feed(parser, chars.baseAddress, chars.count)
         }
-        let root = cmark_parser_finish(parser)!
+        // cmark_parser_finish runs the inline pass.
+        let root = inlinePass.withLock { _ in cmark_parser_finish(parser)! }
         defer { cmark_node_free(root) }
         cmark_consolidate_text_nodes(root)
         return body(root, parser)
