@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -65,8 +66,8 @@ struct ScaffoldCommandTests {
         let folder = try TemporaryFolder()
         let output = try Dossier.run(["init", "--templates", folder.url.path])
         #expect(output.status == 0)
-        let copied = try files(under: folder.url.appendingPathComponent("templates"))
-        let repository = try files(under: Self.repositoryTemplates)
+        let copied = try snapshot(of: folder.url.appendingPathComponent("templates"))
+        let repository = try snapshot(of: Self.repositoryTemplates)
         #expect(!repository.isEmpty)
         #expect(copied.keys.sorted() == repository.keys.sorted())
         for (path, bytes) in repository {
@@ -90,7 +91,7 @@ struct ScaffoldCommandTests {
         error: nothing was written; move those files away, or run dossier init in another folder
 
         """)
-        #expect(try files(under: folder.url.appendingPathComponent("hb")).keys.sorted() == ["dossier.yml", "templates/base.mustache"])
+        #expect(try snapshot(of: folder.url.appendingPathComponent("hb")).keys.sorted() == ["dossier.yml", "templates/base.mustache"])
         #expect(try String(contentsOf: folder.url.appendingPathComponent("hb/dossier.yml"), encoding: .utf8) == "title: Mine\n")
     }
 
@@ -161,16 +162,5 @@ struct ScaffoldCommandTests {
         let output = try Dossier.run(["new", "page", "About"])
         #expect(output.status == 64)
         #expect(output.stderr.hasPrefix("Error: The value 'page' is invalid for '<kind>'. Please provide one of 'profile' and 'pattern'."))
-    }
-
-    /// Every file under a folder with its bytes, by relative path.
-    func files(under folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let base = folder.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            files[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try Data(contentsOf: url)
-        }
-        return files
     }
 }

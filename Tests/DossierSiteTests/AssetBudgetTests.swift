@@ -1,6 +1,7 @@
 import DossierSite
 import Foundation
 import Testing
+import DossierTestSupport
 
 /// What a built site ships: its CSS and JavaScript stay small, and no page loads anything
 /// from another host (the site must work offline and from disk).

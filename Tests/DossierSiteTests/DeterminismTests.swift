@@ -1,6 +1,7 @@
 import DossierSite
 import Foundation
 import Testing
+import DossierTestSupport
 
 struct DeterminismTests {
     @Test func twoBuildsOfTheSameInputAreByteIdentical() async throws {

@@ -2,6 +2,7 @@ import DossierCore
 import DossierSite
 import Foundation
 import Testing
+import DossierTestSupport
 
 /// Builds with the cache write exactly what a build without it writes, touch only the files
 /// whose bytes change, and never trust a cache they cannot read.

@@ -2,6 +2,7 @@ import DossierCore
 @testable import DossierSite
 import Foundation
 import Testing
+import DossierTestSupport
 
 /// The output folder is replaced only as a whole, only when the build finished, and only
 /// when it is Dossier's to replace.

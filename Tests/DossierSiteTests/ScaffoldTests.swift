@@ -3,6 +3,7 @@ import DossierRender
 import DossierSite
 import Foundation
 import Testing
+import DossierTestSupport
 
 /// `dossier init`'s handbook: its examples must be read in full, without a single warning,
 /// and drawn as pictures; and writing it must never replace a file.

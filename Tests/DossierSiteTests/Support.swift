@@ -44,17 +44,6 @@ final class TemporaryHandbook {
 /// The repository's own folder (where `content/` and `templates/` are).
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// Every file under a folder with its bytes, by relative path.
-func snapshot(of folder: URL) throws -> [String: Data] {
-    var files: [String: Data] = [:]
-    let base = folder.standardizedFileURL.path
-    guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
-    for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-        files[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try Data(contentsOf: url)
-    }
-    return files
-}
-
 let minimalProfile = """
 # Data Expert
 

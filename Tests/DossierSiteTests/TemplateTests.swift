@@ -2,6 +2,7 @@ import DossierCore
 import DossierRender
 import Foundation
 import Testing
+import DossierTestSupport
 
 struct TemplateTests {
     /// The templates inside the binary are the repository's templates/ folder, byte for byte.
