@@ -51,7 +51,7 @@ public struct SiteLinkChecker: Sendable {
 
     /// What is wrong with a link, or nil when it resolves.
     func problem(_ target: String, from page: String, files: Set<String>, pages: [String: Page], ownIDs: Set<String>) -> String? {
-        if target.isEmpty || target.hasPrefix("//") || Self.hasScheme(target) { return nil }
+        if target.isEmpty || target.hasPrefix("//") || URLParts.hasScheme(target) { return nil }
         let parts = URLParts(target)
         let path = parts.path
         let fragmentText = parts.fragment.map { $0.removingPercentEncoding ?? $0 }
@@ -66,7 +66,7 @@ public struct SiteLinkChecker: Sendable {
             resolved = String(decoded.dropFirst(basePath.count))
         } else {
             let folder = page.split(separator: "/").dropLast().joined(separator: "/")
-            resolved = Self.normalize((folder.isEmpty ? "" : folder + "/") + decoded)
+            resolved = URLParts.normalizedPath((folder.isEmpty ? "" : folder + "/") + decoded)
             if resolved.hasPrefix("..") { return "it leaves the site" }
         }
         if resolved.isEmpty || resolved.hasSuffix("/") { resolved += "index.html" }
@@ -77,22 +77,6 @@ public struct SiteLinkChecker: Sendable {
             return "\(resolved) has no element with id ‘\(fragmentText)’"
         }
         return nil
-    }
-
-    static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.first!.isLetter && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
-    }
-
-    static func normalize(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
-            parts.append(part)
-        }
-        return parts.joined(separator: "/")
     }
 
     /// The ids and the `href`/`src` values of a page, with their lines. A small scanner of

@@ -30,14 +30,14 @@ public struct LinkResolver: Sendable {
     /// Resolves `url`, written in the source at `source` (relative to the root), for the page
     /// whose folder is `page`.
     public func resolve(_ url: String, source: String, page: String) -> Resolution {
-        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || Self.hasScheme(url) { return .unchanged }
+        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || URLParts.hasScheme(url) { return .unchanged }
         let parts = URLParts(url)
         let path = Substring(parts.path)
         let suffix = parts.suffix
         guard !path.isEmpty, let decoded = path.removingPercentEncodingIfValid else { return .unchanged }
         // `/x` means the content root; anything else is relative to the file's folder.
         let base = decoded.hasPrefix("/") ? "content" : Self.directory(of: source)
-        let resolved = Self.normalize(base + "/" + decoded)
+        let resolved = URLParts.normalizedPath(base + "/" + decoded)
         if resolved == "content" { return .rewritten(SitePaths.relative(from: page, to: "") + suffix) }
         guard resolved.hasPrefix("content/") else { return .missing(path: resolved) }
         if resolved.hasSuffix(".md") {
@@ -74,35 +74,16 @@ public struct LinkResolver: Sendable {
         guard let fragment = parts.fragment, !fragment.isEmpty else { return nil }
         let path = Substring(parts.path)
         if path.isEmpty { return (source, Substring(fragment).removingPercentEncodingIfValid ?? fragment) }
-        guard !Self.hasScheme(url), !url.hasPrefix("//"), let decoded = path.removingPercentEncodingIfValid, decoded.hasSuffix(".md") else { return nil }
+        guard !URLParts.hasScheme(url), !url.hasPrefix("//"), let decoded = path.removingPercentEncodingIfValid, decoded.hasSuffix(".md") else { return nil }
         let base = decoded.hasPrefix("/") ? "content" : Self.directory(of: source)
-        let resolved = Self.normalize(base + "/" + decoded)
+        let resolved = URLParts.normalizedPath(base + "/" + decoded)
         guard pages[resolved] != nil else { return nil }
         return (resolved, Substring(fragment).removingPercentEncodingIfValid ?? fragment)
-    }
-
-    static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
-            && scheme.first!.isLetter
     }
 
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[..<slash])
-    }
-
-    /// Resolves `.` and `..` segments; a path that climbs above the root stays above it
-    /// (and so is not under `content/`).
-    static func normalize(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
-            parts.append(part)
-        }
-        return parts.joined(separator: "/")
     }
 }
 
