@@ -224,15 +224,7 @@ struct RegionRenderer {
                 // `**Primary Users**: aws-expert, dbt-expert` names profiles: link them.
                 let users = pattern.relations.filter { $0.line == property.line && $0.kind == .usedBy }
                 var item: [String: Any] = ["key": property.key, "value": property.value, "hasLinks": !users.isEmpty]
-                item["links"] = users.map { relation -> [String: Any] in
-                    var link: [String: Any] = ["name": relation.target, "hasHref": false]
-                    if let id = relation.targetID, let target = site.profilePages[id] {
-                        link["name"] = site.profileTitles[id] ?? relation.target
-                        link["href"] = SitePaths.relative(from: page, to: target)
-                        link["hasHref"] = true
-                    }
-                    return link
-                }
+                item["links"] = users.map { site.profileLink($0, from: page) }
                 return item
             }
         if !pattern.template {

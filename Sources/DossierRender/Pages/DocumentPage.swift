@@ -131,14 +131,7 @@ public struct DocumentPage {
         }
         if let type = pattern.patternType { view["patternType"] = type }
         if !pattern.tools.isEmpty { view["tools"] = pattern.tools.joined(separator: ", ") }
-        view["users"] = pattern.relations.map { relation -> [String: Any] in
-            var item: [String: Any] = ["name": relation.target]
-            if let id = relation.targetID, let page = site.profilePages[id] {
-                item["name"] = site.profileTitles[id] ?? relation.target
-                item["href"] = SitePaths.relative(from: record.page, to: page)
-            }
-            return item
-        }
+        view["users"] = pattern.relations.map { site.profileLink($0, from: record.page) }
         view["hasUsers"] = !pattern.relations.isEmpty
         if !pattern.template {
             view["guideHref"] = SitePaths.relative(from: record.page, to: RenderSite.guidePage(pattern.id))

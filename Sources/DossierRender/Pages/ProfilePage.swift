@@ -76,13 +76,8 @@ public struct ProfilePage {
             let members = profile.relations.filter { $0.kind == kind && $0.direction == direction }
             guard !members.isEmpty else { return nil }
             let items = members.map { relation -> [String: Any] in
-                var item: [String: Any] = ["name": relation.target, "hasHref": false]
+                var item = site.profileLink(relation, from: record.page)
                 if let note = relation.note { item["note"] = note }
-                if let id = relation.targetID, let page = site.profilePages[id] {
-                    item["name"] = site.profileTitles[id] ?? relation.target
-                    item["href"] = SitePaths.relative(from: record.page, to: page)
-                    item["hasHref"] = true
-                }
                 return item
             }
             return ["label": label, "items": items]

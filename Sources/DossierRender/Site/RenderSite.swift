@@ -25,6 +25,19 @@ public struct RenderSite: Sendable {
 
     public var config: SiteConfig { chrome.site }
 
+    /// A relation's target for a template: the profile's title and its address from `page`
+    /// when the target is a profile of this handbook (`hasHref`), the name as written when
+    /// it is not.
+    func profileLink(_ relation: Relation, from page: String) -> [String: Any] {
+        var link: [String: Any] = ["name": relation.target, "hasHref": false]
+        if let id = relation.targetID, let target = profilePages[id] {
+            link["name"] = profileTitles[id] ?? relation.target
+            link["href"] = SitePaths.relative(from: page, to: target)
+            link["hasHref"] = true
+        }
+        return link
+    }
+
     /// The folder of a pattern's deployment guide. Every pattern that is not a template has
     /// one.
     public static func guidePage(_ patternID: String) -> String { "guides/\(patternID)/" }
