@@ -38,6 +38,15 @@ struct RelationExtractor {
         let document = context.document
         let sections = context.sections
 
+        var scopes: [Int: Scope] = [:]
+        func scope(ofSection section: Int) -> Scope {
+            if let known = scopes[section] { return known }
+            let made = Scope(path: sections.path(of: section))
+            scopes[section] = made
+            return made
+        }
+        func scope(of node: Int32) -> Scope { scope(ofSection: sections.section(of: node)) }
+
         // Headings: `### Delegation to dbt-expert (ACTIVE)`, `### With Data Engineer Role`.
         for index in sections.indices.dropFirst() {
             let entry = sections[index]
@@ -48,10 +57,10 @@ struct RelationExtractor {
                 relations.append(Relation(kind: .delegatesTo, target: target, note: groups.first.map(String.init), line: entry.line))
             } else if AgentNames.isAgentID(outside.trimmed), entry.level >= 3 {
                 // `### snowflake-expert (ACTIVE)` under a delegation or collaboration heading.
-                let path = sections.path(of: index).map(TitleMatch.normalized)
-                let kind: Relation.Kind = path.contains { $0.includes("delegat") || $0.includes("consult") } ? .delegatesTo : .worksWith
+                let path = scope(ofSection: index)
+                let kind: Relation.Kind = path.delegation || path.consulting ? .delegatesTo : .worksWith
                 relations.append(Relation(kind: kind, target: String(outside.trimmed), note: groups.first.map(String.init), line: entry.line))
-            } else if normalized.hasPrefix("with "), isCollaboration(sections.path(of: index)) {
+            } else if normalized.hasPrefix("with "), scope(ofSection: index).collaboration {
                 let target = String(outside.dropFirst(5))
                 let note = document.labeledBlocks(entry.blocks).first.map { block in
                     [block.label, block.inline].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
@@ -60,14 +69,6 @@ struct RelationExtractor {
             }
         }
 
-        var scopes: [Int: Scope] = [:]
-        func scope(of node: Int32) -> Scope {
-            let section = sections.section(of: node)
-            if let known = scopes[section] { return known }
-            let made = Scope(path: sections.path(of: section))
-            scopes[section] = made
-            return made
-        }
         for index in document.nodes.indices {
             let node = document.nodes[index]
             let item = Int32(index)
@@ -163,10 +164,6 @@ struct RelationExtractor {
     }
 
     private func isSelf(_ name: String) -> Bool { selfNames.contains(AgentNames.slug(name)) }
-
-    private func isCollaboration(_ path: [String]) -> Bool {
-        path.contains { TitleMatch.containsAny($0, Self.collaborationWords) }
-    }
 
     /// "Role agents that consult aws-expert" just before the list: the agents listed
     /// delegate to this profile. (A heading that says so is `Scope.incoming`.)
