@@ -25,15 +25,34 @@ extension DossierCommand {
         func run() async throws {
             let model = await SiteReader(root: URL(fileURLWithPath: handbook.root)).read()
             DiagnosticPrinter.printToStandardError(model.diagnostics)
-            let bytes = try SiteExport(model: model).json()
+            // Written as it is made, a batch of profiles at a time, rather than whole.
+            let export = SiteExport(model: model)
             if output == "-" {
-                FileHandle.standardOutput.write(Data(bytes))
+                try export.write { FileHandle.standardOutput.write(Data($0)) }
             } else {
-                let url = URL(fileURLWithPath: output)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(bytes).write(to: url, options: .atomic)
+                let url = URL(fileURLWithPath: output).standardizedFileURL
+                let folder = url.deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                // Into a temporary file beside it, renamed over it at the end: a failed
+                // export leaves the previous one whole.
+                let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+                do {
+                    try FolderSink(root: folder).write(temporary.lastPathComponent, pieces: export.write)
+                    guard rename(temporary.path, url.path) == 0 else {
+                        throw MoveFailed(path: url.path, reason: String(cString: strerror(errno)))
+                    }
+                } catch {
+                    try? FileManager.default.removeItem(at: temporary)
+                    throw error
+                }
             }
             if model.diagnostics.hasErrors { throw ExitCode.failure }
+        }
+
+        struct MoveFailed: Error, CustomStringConvertible {
+            var path: String
+            var reason: String
+            var description: String { "cannot write \(path): \(reason)" }
         }
     }
 }

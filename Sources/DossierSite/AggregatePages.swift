@@ -65,7 +65,15 @@ struct AggregatePages: Sendable {
         }
 
         var jobs: [Job] = [
-            made { (try DataExport(model: overview.model).files().map { ($0.path, $0.bytes) }, []) },
+            {
+                // Written as it is made: the export of a large handbook is most of a gigabyte.
+                var written = Written()
+                try DataExport(model: overview.model).write { path, pieces in
+                    try sink.write(path, pieces: pieces)
+                    written.paths.append(path)
+                }
+                return written
+            },
             made {
                 do {
                     return ([("search-index.js", try SearchIndex(overview: overview).script())], [])

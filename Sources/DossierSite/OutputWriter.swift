@@ -62,6 +62,28 @@ final class OutputWriter: SiteSink {
         }
     }
 
+    /// A file made piece by piece (the export), written as the pieces come. In place, it
+    /// goes to the pending folder first and is then compared with the output's file: the
+    /// same bytes leave the output's file untouched.
+    func write(_ path: String, pieces: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        let full = root.path + "/" + path
+        switch mode {
+        case .staging:
+            let size = try FolderSink.writeFile(at: full, pieces: pieces)
+            state.withLock { $0.files[path] = size }
+        case .inPlace(_, let previous, let folder):
+            let new = folder.path + "/" + path
+            let size = try FolderSink.writeFile(at: new, pieces: pieces)
+            state.withLock { $0.files[path] = size }
+            if previous[path] == size && Self.sameContents(new, full) {
+                unlink(new)
+                state.withLock { _ = $0.pending.remove(path) }
+            } else {
+                state.withLock { _ = $0.pending.insert(path) }
+            }
+        }
+    }
+
     /// Keeps a file the previous build wrote, unchanged (a page rendered from a document that
     /// did not change). `false` when it is missing or not the size it had: it must be written.
     func keep(_ path: String) -> Bool {
@@ -112,6 +134,43 @@ final class OutputWriter: SiteSink {
     func discard() {
         guard case .inPlace(_, _, let folder) = mode else { return }
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Whether the files at `a` and `b` hold the same bytes, read a block at a time.
+    static func sameContents(_ a: String, _ b: String) -> Bool {
+        let first = open(a, O_RDONLY | O_CLOEXEC)
+        guard first >= 0 else { return false }
+        defer { close(first) }
+        let second = open(b, O_RDONLY | O_CLOEXEC)
+        guard second >= 0 else { return false }
+        defer { close(second) }
+        let blockSize = 1 << 20
+        var one = [UInt8](repeating: 0, count: blockSize)
+        var two = [UInt8](repeating: 0, count: blockSize)
+        while true {
+            let n = readBlock(first, &one)
+            guard n >= 0, readBlock(second, &two) == n else { return false }
+            if n == 0 { return true }
+            guard memcmp(one, two, n) == 0 else { return false }
+        }
+    }
+
+    /// Fills `block` from `fd` as far as the file goes; the count read, or -1 on an error.
+    private static func readBlock(_ fd: Int32, _ block: inout [UInt8]) -> Int {
+        var filled = 0
+        let count = block.count
+        return block.withUnsafeMutableBytes { buffer in
+            while filled < count {
+                let n = read(fd, buffer.baseAddress! + filled, count - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return -1
+                }
+                if n == 0 { break }
+                filled += n
+            }
+            return filled
+        }
     }
 
     /// Whether the file at `full` holds exactly `bytes`, read a block at a time: the export

@@ -11,6 +11,21 @@ private let systemWrite = Darwin.write
 public protocol SiteSink: Sendable {
     /// Writes a file at `path` (relative to the site root, `/`-separated).
     func write(_ path: String, _ bytes: [UInt8]) throws
+
+    /// Writes a file whose bytes are made piece by piece: `pieces` hands each piece, in
+    /// order, to the function it is given. A sink on disk writes each piece as it comes,
+    /// so a large file (the export of ten thousand profiles is most of a gigabyte) is never
+    /// in memory whole.
+    func write(_ path: String, pieces: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws
+}
+
+extension SiteSink {
+    /// Collects the pieces and writes them at once: for sinks that keep files in memory.
+    public func write(_ path: String, pieces: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        var bytes: [UInt8] = []
+        try pieces { bytes += $0 }
+        try write(path, bytes)
+    }
 }
 
 /// Writes files under a folder, creating sub-folders as needed.
@@ -35,10 +50,39 @@ public struct FolderSink: SiteSink {
         }
     }
 
+    public func write(_ path: String, pieces: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        do {
+            try Self.writeFile(at: root.path + "/" + path, pieces: pieces)
+        } catch let error as WriteError {
+            throw WriteError(path: path, reason: error.reason)
+        }
+    }
+
     /// Writes `bytes` to the file at `full` (an absolute path), creating its folder if needed.
     /// POSIX calls rather than `Data.write`: one open and write per file, the cheapest way
     /// to write thousands of small files.
     static func writeFile(at full: String, _ bytes: [UInt8]) throws(WriteError) {
+        let fd = try create(full)
+        defer { close(fd) }
+        try writeAll(bytes, to: fd, path: full)
+    }
+
+    /// Writes the pieces `pieces` makes to the file at `full` as they come, and returns how
+    /// many bytes it wrote. An error thrown by `pieces` is thrown as it is.
+    @discardableResult
+    static func writeFile(at full: String, pieces: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws -> Int {
+        let fd = try create(full)
+        defer { close(fd) }
+        var size = 0
+        try pieces { bytes in
+            try writeAll(bytes, to: fd, path: full)
+            size += bytes.count
+        }
+        return size
+    }
+
+    /// Opens `full` for writing, emptied, creating it and its folder if needed.
+    private static func create(_ full: String) throws(WriteError) -> Int32 {
         var fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 && errno == ENOENT {
             let folder = parentFolder(of: full)
@@ -46,7 +90,10 @@ public struct FolderSink: SiteSink {
             fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw WriteError(path: full, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
+        return fd
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(WriteError) {
         var written = 0
         let failure: Int32? = bytes.withUnsafeBytes { buffer in
             while written < buffer.count {
@@ -59,6 +106,6 @@ public struct FolderSink: SiteSink {
             }
             return nil
         }
-        if let failure { throw WriteError(path: full, reason: String(cString: strerror(failure))) }
+        if let failure { throw WriteError(path: path, reason: String(cString: strerror(failure))) }
     }
 }

@@ -202,6 +202,28 @@ struct IncrementalBuildTests {
         #expect(try handbook.read("profiles/ada/index.html").contains("Changed role."))
     }
 
+    /// The export is written as it is made, into a pending file compared with the site's:
+    /// a change that leaves it the same (a template) keeps the file; one that changes a
+    /// profile replaces it.
+    @Test func theExportIsReplacedOnlyWhenItsBytesChange() async throws {
+        let handbook = try Self.handbook()
+        _ = await handbook.build()
+        let export = handbook.site.appendingPathComponent("data/dossier.json").path
+        let before = try FileManager.default.attributesOfItem(atPath: export)
+        try handbook.write("templates/partials/footer.mustache", "<footer>Our own footer</footer>\n")
+        let restyled = try await Self.expectSameAsClean(handbook, "template override")
+        #expect(restyled.changedPaths?.contains("profiles/bob/index.html") == true)
+        #expect(restyled.changedPaths?.contains("data/dossier.json") == false)
+        #expect(try FileManager.default.attributesOfItem(atPath: export)[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int)
+
+        try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Streams.", worksWith: ["bob"], pattern: "Queue Fan-out"))
+        let edit = try await Self.expectSameAsClean(handbook, "body edit")
+        #expect(edit.changedPaths?.contains("data/dossier.json") == true)
+        #expect(try handbook.read("data/dossier.json").contains("Streams."))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: handbook.root.path).filter { $0.contains("dossier-pending") }
+        #expect(leftovers.isEmpty)
+    }
+
     /// A guide is made from its pattern and its owner: editing one profile renders its own
     /// guides again and keeps every other guide's files as they were.
     @Test func aChangedProfileRendersOnlyItsOwnGuides() async throws {

@@ -55,6 +55,19 @@ struct OutputSafetyTests {
             if counter.next() >= failAt { throw DiskFull() }
             try inner.write(path, bytes)
         }
+
+        /// Each piece of a file written piece by piece counts as a write: the failure can
+        /// come in the middle of the file, after the sink has begun writing it.
+        func write(_ path: String, pieces: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+            try inner.write(path) { emit in
+                try withoutActuallyEscaping(emit) { emit in
+                    try pieces { piece in
+                        if counter.next() >= failAt { throw DiskFull() }
+                        try emit(piece)
+                    }
+                }
+            }
+        }
     }
 
     /// Both ways of writing: into a staging folder (a clean build) and file by file into the
@@ -81,6 +94,54 @@ struct OutputSafetyTests {
         // The next build, without the failure, writes the change.
         #expect(await handbook.build().committed)
         #expect(try handbook.read("profiles/a/index.html").contains("A changed"))
+    }
+
+    /// The export is written piece by piece; a failure after its first pieces are on disk
+    /// still leaves the old site as it was, in both ways of writing.
+    @Test(arguments: [true, false])
+    func aFailureInTheMiddleOfTheExportLeavesTheOldSiteUntouched(clean: Bool) async throws {
+        let handbook = try TemporaryHandbook(files: [
+            "content/profiles/a.md": "# A\n", "content/profiles/b.md": "# B\n",
+        ])
+        #expect(await handbook.build().committed)
+        let before = try snapshot(of: handbook.site)
+
+        try handbook.write("content/profiles/a.md", "# A changed\n")
+        // Pages are written whole and count once each; the export's `{` is one piece, its
+        // diagnostics another: fail after the pages, inside the export.
+        let report = await handbook.build { builder in
+            builder.wrapSink = { StreamFailingSink(inner: $0) }
+            builder.clean = clean
+        }
+        #expect(!report.committed)
+        #expect(report.diagnostics.contains { $0.code == "output.write-failed" && $0.message.contains("No space left") })
+        #expect(try snapshot(of: handbook.site) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: handbook.root.path).filter { $0.hasPrefix(".site.dossier-") }
+        #expect(leftovers.isEmpty)
+        #expect(await handbook.build().committed)
+        #expect(try handbook.read("data/dossier.json").contains("A changed"))
+    }
+
+    /// Fails the third piece of any file written piece by piece.
+    struct StreamFailingSink: SiteSink {
+        let inner: any SiteSink
+
+        func write(_ path: String, _ bytes: [UInt8]) throws {
+            try inner.write(path, bytes)
+        }
+
+        func write(_ path: String, pieces: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+            var count = 0
+            try inner.write(path) { emit in
+                try withoutActuallyEscaping(emit) { emit in
+                    try pieces { piece in
+                        count += 1
+                        if count == 3 { throw FailingSink.DiskFull() }
+                        try emit(piece)
+                    }
+                }
+            }
+        }
     }
 
     @Test func leftoversOfAKilledBuildAreCleanedUp() async throws {
@@ -115,5 +176,26 @@ struct FileComparisonTests {
         #expect(OutputWriter.holds(path, []))
         #expect(!OutputWriter.holds(path, [1]))
         #expect(!OutputWriter.holds(folder.appendingPathComponent("missing").path, []))
+    }
+
+    @Test func comparesTwoFilesAcrossBlocks() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-same-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+            let path = folder.appendingPathComponent(name).path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let big = (0..<(3 << 20) + 17).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        var changed = big
+        changed[(2 << 20) + 5] ^= 1
+        let a = try file("a", big)
+        #expect(OutputWriter.sameContents(a, try file("b", big)))
+        #expect(!OutputWriter.sameContents(a, try file("c", changed)))
+        #expect(!OutputWriter.sameContents(a, try file("d", Array(big.dropLast()))))
+        #expect(!OutputWriter.sameContents(a, try file("e", big + [0])))
+        #expect(OutputWriter.sameContents(try file("f", []), try file("g", [])))
+        #expect(!OutputWriter.sameContents(a, folder.appendingPathComponent("missing").path))
     }
 }

@@ -10,7 +10,12 @@ public struct CSVTables {
         self.model = model
     }
 
-    public var all: [CSVTable] { [capabilities, services, scores, patterns, relations, troubleshooting] }
+    public var all: [CSVTable] { makers.map { $0() } }
+
+    /// How to make each table, so that a writer can make and drop one at a time.
+    public var makers: [() -> CSVTable] {
+        [{ capabilities }, { services }, { scores }, { patterns }, { relations }, { troubleshooting }]
+    }
 
     var profiles: [Profile] { model.publishedProfiles }
 

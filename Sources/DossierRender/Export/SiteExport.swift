@@ -58,25 +58,32 @@ public struct SiteExport: Encodable, Sendable {
     }
 
     /// Pretty-printed, key-sorted JSON with a final newline.
+    public func json() throws -> [UInt8] {
+        var out: [UInt8] = []
+        try write { out += $0 }
+        return out
+    }
+
+    /// The JSON of ``json()``, handed to `emit` a piece at a time, so that a file or a pipe
+    /// receives it without the whole export ever being in memory.
     ///
     /// The same bytes `JSONEncoder` gives for the whole value, but made element by element:
     /// encoding everything at once builds Foundation's tree of the entire export before
     /// writing a byte (gigabytes for ten thousand profiles) and runs on one core. Here each
     /// profile, pattern and document is encoded on its own, in parallel, and indented into
     /// place. `ExportTests` checks the result against `JSONEncoder`'s.
-    public func json() throws -> [UInt8] {
-        var out = Array("{\n".utf8)
-        func key(_ name: String) { out += Array("  \"\(name)\" : ".utf8) }
+    public func write(_ emit: ([UInt8]) throws -> Void) throws {
+        func key(_ name: String) throws { try emit(Array("  \"\(name)\" : ".utf8)) }
         let next = Array(",\n".utf8)
-        key("diagnostics"); try Self.appendArray(diagnostics, to: &out); out += next
-        key("documents"); try Self.appendArray(documents, to: &out); out += next
-        key("generator"); out += try Self.indented(Self.encode(generator), by: 2, skippingFirstLine: true); out += next
-        key("patterns"); try Self.appendArray(patterns, to: &out); out += next
-        key("profiles"); try Self.appendArray(profiles, to: &out); out += next
-        key("schemaVersion"); out += try Self.encode(schemaVersion); out += next
-        key("site"); out += try Self.indented(Self.encode(site), by: 2, skippingFirstLine: true)
-        out += Array("\n}\n".utf8)
-        return out
+        try emit(Array("{\n".utf8))
+        try key("diagnostics"); try Self.writeArray(diagnostics, to: emit); try emit(next)
+        try key("documents"); try Self.writeArray(documents, to: emit); try emit(next)
+        try key("generator"); try emit(Self.indented(Self.encode(generator), by: 2, skippingFirstLine: true)); try emit(next)
+        try key("patterns"); try Self.writeArray(patterns, to: emit); try emit(next)
+        try key("profiles"); try Self.writeArray(profiles, to: emit); try emit(next)
+        try key("schemaVersion"); try emit(Self.encode(schemaVersion)); try emit(next)
+        try key("site"); try emit(Self.indented(Self.encode(site), by: 2, skippingFirstLine: true))
+        try emit(Array("\n}\n".utf8))
     }
 
     private static func encode(_ value: some Encodable) throws -> [UInt8] {
@@ -102,17 +109,16 @@ public struct SiteExport: Encodable, Sendable {
     }
 
     /// A member array one level in, as `JSONEncoder` prints it (`[`, blank line, `]` when
-    /// empty), appended to `out`. Elements are encoded in parallel, a batch at a time, and
-    /// each batch is appended and dropped before the next: the export is in memory once,
-    /// not once in pieces and again joined.
-    private static func appendArray<Element: Encodable & Sendable>(_ elements: [Element], to out: inout [UInt8]) throws {
+    /// empty), handed to `emit`. Elements are encoded in parallel, a batch at a time, and
+    /// each batch is emitted and dropped before the next: only a batch is in memory.
+    private static func writeArray<Element: Encodable & Sendable>(_ elements: [Element], to emit: ([UInt8]) throws -> Void) throws {
         if elements.isEmpty {
-            out += Array("[\n\n  ]".utf8)
+            try emit(Array("[\n\n  ]".utf8))
             return
         }
-        out += Array("[\n".utf8)
+        try emit(Array("[\n".utf8))
         // A few chunks per core at a time: enough to keep every core busy, few enough that
-        // a batch of encoded profiles stays small beside the export itself.
+        // a batch of encoded profiles stays small.
         let chunkSize = 16
         let batchSize = chunkSize * 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
         var start = 0
@@ -133,10 +139,12 @@ public struct SiteExport: Encodable, Sendable {
                 }
                 chunks.withLock { $0[chunk] = result }
             }
-            for chunk in chunks.withLock({ $0 }) { out += try chunk!.get() }
+            var batch: [UInt8] = []
+            for chunk in chunks.withLock({ $0 }) { batch += try chunk!.get() }
+            try emit(batch)
             start = end
         }
-        out += Array("\n  ]".utf8)
+        try emit(Array("\n  ]".utf8))
     }
 }
 
@@ -148,13 +156,25 @@ public struct DataExport {
         self.model = model
     }
 
+    /// Hands every file to `write`, one at a time, with a function that makes its bytes
+    /// piece by piece: each file is made while it is written, and dropped before the next,
+    /// so no more than one table or one batch of the export is in memory at once.
+    public func write(_ write: (_ path: String, _ pieces: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws -> Void) throws {
+        try write("data/dossier.json") { emit in try SiteExport(model: model).write(emit) }
+        try write("data/dossier.schema.json") { emit in try emit(Array(ExportSchema.json.utf8)) }
+        for make in CSVTables(model: model).makers {
+            let table = make()
+            try write("data/\(table.name).csv") { emit in try emit(table.bytes) }
+        }
+    }
+
+    /// Every file, whole: for tools and benchmarks that want the bytes in memory.
     public func files() throws -> [(path: String, bytes: [UInt8])] {
-        var files: [(String, [UInt8])] = [
-            ("data/dossier.json", try SiteExport(model: model).json()),
-            ("data/dossier.schema.json", Array(ExportSchema.json.utf8)),
-        ]
-        for table in CSVTables(model: model).all {
-            files.append(("data/\(table.name).csv", table.bytes))
+        var files: [(path: String, bytes: [UInt8])] = []
+        try write { path, pieces in
+            var bytes: [UInt8] = []
+            try pieces { bytes += $0 }
+            files.append((path, bytes))
         }
         return files
     }
