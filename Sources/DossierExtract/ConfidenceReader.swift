@@ -25,6 +25,10 @@ enum ConfidenceReader {
     /// too (inside a tier every `Name: N` is a confidence, and a wrong one deserves a warning
     /// rather than silence).
     static func read(_ text: String, lenient: Bool = false) -> ConfidenceReading? {
+        // Every list item is read, and most hold no digit at all: those are answered from
+        // the bytes, before the text is cut into characters (Unicode segmentation is the
+        // expensive part of reading).
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let chars = Array(text.indices)
         var i = 0
         while i < chars.count {

@@ -20,14 +20,27 @@ struct RelationExtractor {
         var incoming = false
         var collaboration = false
 
-        init(path: [String]) {
-            for title in path {
-                let words = TitleMatch.normalized(title)
-                if words.includes("delegat") { delegation = true }
-                if words.includes("consult") { consulting = true }
-                if words.includes("who delegates") || words.includes("delegates to this") { incoming = true }
-                if RelationExtractor.collaborationWords.contains(where: { TitleMatch.contains(title, $0) }) { collaboration = true }
-            }
+        init() {}
+
+        /// What one heading's title adds to the scope of the section it heads.
+        init(title: String) {
+            let words = TitleMatch.normalized(title)
+            delegation = words.includes("delegat")
+            consulting = words.includes("consult")
+            incoming = words.includes("who delegates") || words.includes("delegates to this")
+            // `TitleMatch.contains` for each word, with the title normalised once.
+            let spaced = " " + words + " "
+            collaboration = RelationExtractor.collaborationWords.contains { spaced.includes(" " + $0 + " ") }
+        }
+
+        /// Some heading on either path says so.
+        func union(_ other: Scope) -> Scope {
+            var scope = self
+            scope.delegation = delegation || other.delegation
+            scope.consulting = consulting || other.consulting
+            scope.incoming = incoming || other.incoming
+            scope.collaboration = collaboration || other.collaboration
+            return scope
         }
     }
 
@@ -38,10 +51,15 @@ struct RelationExtractor {
         let document = context.document
         let sections = context.sections
 
+        // A section's scope is its parent's and its own title's (the titles of
+        // `SectionIndex.path`: level 2 and deeper), each title read once.
         var scopes: [Int: Scope] = [:]
         func scope(ofSection section: Int) -> Scope {
+            if section == 0 { return Scope() }
             if let known = scopes[section] { return known }
-            let made = Scope(path: sections.path(of: section))
+            let entry = sections[section]
+            let inherited = entry.parent.map { scope(ofSection: $0) } ?? Scope()
+            let made = entry.level >= 2 ? inherited.union(Scope(title: entry.title)) : inherited
             scopes[section] = made
             return made
         }
