@@ -55,14 +55,14 @@ public struct SiteBuilder: Sendable {
             clock = now
         }
 
-        let handbook = await HandbookLoader.load(root: root, width: width)
+        var handbook = await HandbookLoader.load(root: root, width: width)
         phase("read")
         report.diagnostics += handbook.diagnostics
         let readDiagnostics = report.diagnostics.count
         guard handbook.hasContent else { return finish() }
         let config = handbook.config
         let templates = handbook.templates
-        let routes = handbook.routes
+        var routes = handbook.routes
         report.documents = routes.count
 
         // What the last build left, when it can be built on.
@@ -139,8 +139,7 @@ public struct SiteBuilder: Sendable {
                               profileTitles: Dictionary(routes.filter { $0.file.kind == .profile }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a }))
         let rendering = DocumentBuild.Output(site: site, sink: sink)
         let directory = handbook.directory
-        let jobs = Array(zip(routes, documentKeys))
-        let entries = await concurrentMap(jobs, width: width) { route, key -> (entry: CachedDocument, rendered: Bool) in
+        let entries = await concurrentMap(Array(zip(routes, documentKeys)), width: width) { route, key -> (entry: CachedDocument, rendered: Bool) in
             let outputs = route.page.isEmpty ? [] : [SitePaths.file(forPage: route.page)]
             // A cancelled build (Ctrl-C in `serve`) skips the remaining documents.
             guard !Task.isCancelled else { return (CachedDocument(key: key, result: DocumentResult(), outputs: [], layouts: []), false) }
@@ -208,6 +207,11 @@ public struct SiteBuilder: Sendable {
             writeFailures += rerun.writeFailures
             if !entries[index].rendered { report.pagesRendered += entries[index].entry.outputs.count }
         }
+
+        // Nothing reads the sources again: they go before the aggregate pages, which hold
+        // every document's model (ten thousand profiles are 180 MB of Markdown).
+        handbook.routes = []
+        for index in routes.indices { routes[index].text = "" }
 
         // The pages that aggregate documents, the guides, the assets, the export: kept as
         // they are when no document and nothing about the site changed.
