@@ -123,7 +123,11 @@ final class BuildCache: Sendable {
     }
 
     private func stateURL(for output: URL) -> URL {
-        folder.appendingPathComponent("outputs").appendingPathComponent(KeyHasher.digest(output.path) + "." + Self.fileExtension)
+        folder.appendingPathComponent("outputs").appendingPathComponent(Self.stateName(forOutputPath: output.path))
+    }
+
+    private static func stateName(forOutputPath path: String) -> String {
+        KeyHasher.digest(path) + "." + fileExtension
     }
 
     /// Whether `outputs/` holds a state for `output` under another extension: the cache of
@@ -159,8 +163,10 @@ final class BuildCache: Sendable {
     // MARK: - Housekeeping
 
     /// Deletes document entries and layouts that no output folder's state uses any more, and
-    /// the states of output folders that no longer exist (`serve`'s private ones).
-    func collectGarbage() {
+    /// the states of output folders that no longer exist (`serve`'s private ones). `current`
+    /// is the state just saved, which need not be read back.
+    func collectGarbage(current: OutputState) {
+        let currentName = Self.stateName(forOutputPath: current.output)
         let fm = FileManager.default
         var documents = Set<String>()
         var layouts = Set<String>()
@@ -173,8 +179,9 @@ final class BuildCache: Sendable {
                 try? fm.removeItem(at: url)
                 continue
             }
-            guard let data = fm.contents(atPath: url.path),
-                  let state = try? BinaryDecoder().decode(OutputState.self, from: data) else { continue }
+            guard let state = name == currentName ? current : fm.contents(atPath: url.path).flatMap({
+                try? BinaryDecoder().decode(OutputState.self, from: $0)
+            }) else { continue }
             guard fm.fileExists(atPath: state.output) else {
                 try? fm.removeItem(at: url)
                 continue
