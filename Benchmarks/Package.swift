@@ -25,7 +25,7 @@ let package = Package(
 
 // One executable per benchmark suite, in the package-benchmark layout:
 // Benchmarks/<Name>/<Name>.swift.
-for name in ["Extraction", "Markdown", "DiagramLayout", "PageRendering", "SearchIndexBuild", "ExportJSON"] {
+for name in ["Extraction", "Markdown", "DiagramLayout", "PageRendering", "SearchIndexBuild", "ExportJSON", "CacheCoding"] {
     package.targets.append(.executableTarget(
         name: name,
         dependencies: [

@@ -272,12 +272,13 @@ public struct SiteBuilder: Sendable {
         phase("commit")
         if let cache {
             cache.prepare()
-            cache.save(BuildCache.OutputState(
+            let state = BuildCache.OutputState(
                 tool: CacheKeys.toolIdentity, output: output.path, siteKey: siteKey, aggregateKey: aggregateKey,
                 files: writer.files, aggregateFiles: aggregateFiles, documents: documentKeys, layouts: layouts.sorted(),
                 strippedFragments: stripped, aggregateDiagnostics: aggregateDiagnostics, guides: guides,
-                outcome: BuildCache.Outcome(diagnostics: Array(report.diagnostics[readDiagnostics...]), pagesWritten: report.pagesWritten)), for: output)
-            cache.collectGarbage()
+                outcome: BuildCache.Outcome(diagnostics: Array(report.diagnostics[readDiagnostics...]), pagesWritten: report.pagesWritten))
+            cache.save(state, for: output)
+            cache.collectGarbage(current: state)
             report.diagnostics += cache.notes
             phase("cache")
         }

@@ -1,5 +1,5 @@
 import DossierCore
-import DossierSite
+@testable import DossierSite
 import Foundation
 import Testing
 import DossierTestSupport
@@ -299,14 +299,40 @@ struct IncrementalBuildTests {
         let outputs = handbook.root.appendingPathComponent(".dossier-cache/outputs")
         for name in try FileManager.default.contentsOfDirectory(atPath: outputs.path) {
             let url = outputs.appendingPathComponent(name)
-            var state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-            state["tool"] = "an older dossier"
-            try JSONSerialization.data(withJSONObject: state).write(to: url)
+            var state = try BinaryDecoder().decode(BuildCache.OutputState.self, from: Data(contentsOf: url))
+            state.tool = "an older dossier"
+            try Data(BinaryEncoder().encode(state)).write(to: url)
         }
         try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Edited under another version.", worksWith: ["bob"]))
         let report = try await Self.expectSameAsClean(handbook, "other version")
         #expect(report.diagnostics.contains { $0.code == "cache.discarded" && $0.message.contains("another build of Dossier") })
         #expect(report.pagesRendered == report.pagesWritten)
+    }
+
+    /// The cache of a Dossier that wrote JSON (format 4 and before: `documents/<key>.json`,
+    /// `outputs/<digest>.json`) is discarded with the note, every file of it deleted.
+    @Test func aJSONCacheOfAnEarlierFormatIsDiscarded() async throws {
+        let handbook = try Self.handbook()
+        _ = await handbook.build()
+        let cache = handbook.root.appendingPathComponent(".dossier-cache")
+        for folder in ["documents", "outputs"] {
+            let url = cache.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
+                try FileManager.default.moveItem(at: url.appendingPathComponent(name),
+                                                 to: url.appendingPathComponent(name.replacingOccurrences(of: ".bin", with: ".json")))
+            }
+        }
+        try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Edited after an upgrade.", worksWith: ["bob"]))
+        let report = try await Self.expectSameAsClean(handbook, "JSON cache")
+        #expect(report.diagnostics.contains { $0.code == "cache.discarded" && $0.message.contains("another build of Dossier") })
+        #expect(report.pagesRendered == report.pagesWritten)
+        for folder in ["documents", "outputs"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent(folder).path)
+            #expect(!names.isEmpty && names.allSatisfy { $0.hasSuffix(".bin") }, "\(folder): \(names)")
+        }
+        let next = await handbook.build()
+        #expect(next.pagesRendered == 0)
+        #expect(!next.diagnostics.contains { $0.code == "cache.discarded" })
     }
 
     @Test func cleanIgnoresTheCache() async throws {

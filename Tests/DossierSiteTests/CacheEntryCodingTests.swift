@@ -1,0 +1,201 @@
+import DossierCore
+import DossierModel
+@testable import DossierSite
+import Foundation
+import Testing
+
+/// The cache's real entries — the sample handbook's documents, the seed profile among them,
+/// as a build stores them — read back exactly, and damaged entries never crash the reader.
+@Suite("Cache entry coding")
+struct CacheEntryCodingTests {
+    /// The repository's sample handbook (`content/`, `dossier.yml`) built once with the
+    /// cache: its entry files, and the entries as the build held them in memory.
+    struct Built {
+        let handbook: TemporaryHandbook
+        let memory = DocumentMemory()
+        let documents: Int
+
+        init() async throws {
+            var files: [String: String] = [:]
+            let content = repositoryRoot.appendingPathComponent("content")
+            let enumerator = FileManager.default.enumerator(atPath: content.path)
+            while let path = enumerator?.nextObject() as? String {
+                guard path.hasSuffix(".md") else { continue }
+                files["content/" + path] = try String(contentsOf: content.appendingPathComponent(path), encoding: .utf8)
+            }
+            documents = files.count
+            files["dossier.yml"] = try String(contentsOf: repositoryRoot.appendingPathComponent("dossier.yml"), encoding: .utf8)
+            handbook = try TemporaryHandbook(files: files)
+            let memory = memory
+            let report = await handbook.build { $0.memory = memory }
+            #expect(report.committed)
+        }
+
+        func files(_ folder: String) throws -> [(name: String, bytes: [UInt8])] {
+            let url = handbook.root.appendingPathComponent(".dossier-cache/\(folder)")
+            return try FileManager.default.contentsOfDirectory(atPath: url.path).sorted().map { name in
+                (name, Array(try Data(contentsOf: url.appendingPathComponent(name))))
+            }
+        }
+
+        /// The seed profile's entry.
+        func seedEntry() throws -> [UInt8] {
+            for (_, bytes) in try files("documents") {
+                let entry = try BinaryDecoder().decode(CachedDocument.self, from: bytes)
+                if entry.result.record?.id == "aws-expert" { return bytes }
+            }
+            throw CocoaError(.fileNoSuchFile)
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try encoder.encode(value)
+    }
+
+    @Test func documentEntriesReadBackExactly() async throws {
+        let built = try await Built()
+        let entries = try built.files("documents")
+        #expect(entries.count == built.documents)
+        var sawSeed = false
+        var sawFrontMatter = false
+        for (name, bytes) in entries {
+            #expect(name.hasSuffix(".bin"))
+            let original = try #require(built.memory.entry(String(name.dropLast(4))))
+            let decoded = try BinaryDecoder().decode(CachedDocument.self, from: bytes)
+            #expect(try BinaryEncoder().encode(original) == bytes, "\(name)")
+            #expect(try BinaryEncoder().encode(decoded) == bytes, "\(name)")
+            #expect(try Self.json(decoded) == Self.json(original), "\(name)")
+            if let profile = decoded.result.profile {
+                sawFrontMatter = sawFrontMatter || !profile.frontMatter.isEmpty
+                if profile.id == "aws-expert" {
+                    sawSeed = true
+                    #expect(!profile.capabilities.isEmpty && !decoded.result.patterns.isEmpty)
+                }
+            }
+        }
+        #expect(sawSeed && sawFrontMatter)
+    }
+
+    @Test func outputStateReadsBackExactly() async throws {
+        let built = try await Built()
+        let states = try built.files("outputs")
+        #expect(states.count == 1)
+        for (_, bytes) in states {
+            let decoded = try BinaryDecoder().decode(BuildCache.OutputState.self, from: bytes)
+            #expect(!decoded.files.isEmpty && decoded.outcome != nil)
+            #expect(try BinaryEncoder().encode(decoded) == bytes)
+            #expect(try Self.json(BinaryDecoder().decode(BuildCache.OutputState.self, from: BinaryEncoder().encode(decoded))) == Self.json(decoded))
+        }
+    }
+
+    /// Positions to damage: every byte of the header and the first and last 400, and a
+    /// spread of the rest.
+    static func positions(in count: Int) -> [Int] {
+        let ends = Array(0..<min(400, count)) + Array(max(0, count - 400)..<count)
+        return Array(Set(ends + Array(stride(from: 0, to: count, by: max(1, count / 700))))).sorted()
+    }
+
+    /// Decodes damaged bytes: a `DecodingError`, or (without the checksum) possibly a value;
+    /// never a crash, a hang or another error.
+    static func decodeDamaged(_ bytes: [UInt8], checksum: Bool) -> Bool {
+        var decoder = BinaryDecoder()
+        decoder.verifiesChecksum = checksum
+        do {
+            _ = try decoder.decode(CachedDocument.self, from: bytes)
+            return true
+        } catch is DecodingError {
+            return false
+        } catch {
+            Issue.record("not a DecodingError: \(error)")
+            return false
+        }
+    }
+
+    @Test func aTruncatedEntryThrows() async throws {
+        let bytes = try await Built().seedEntry()
+        for length in Self.positions(in: bytes.count) {
+            #expect(!Self.decodeDamaged(Array(bytes[..<length]), checksum: true), "cut at \(length)")
+            #expect(!Self.decodeDamaged(Array(bytes[..<length]), checksum: false), "cut at \(length)")
+        }
+    }
+
+    /// The value cut short with the key table kept (as if a writer had stopped half-way
+    /// through it): the checks inside the value find it, not the header's.
+    @Test func aTruncatedValueThrows() async throws {
+        let bytes = try await Built().seedEntry()
+        let table = Int(bytes[5]) | Int(bytes[6]) << 8 | Int(bytes[7]) << 16 | Int(bytes[8]) << 24
+        let keys = bytes[table...]
+        for length in Self.positions(in: table) where length > BinaryFormat.headerSize {
+            var damaged = Array(bytes[..<length]) + keys
+            withUnsafeBytes(of: UInt32(length).littleEndian) { damaged.replaceSubrange(5..<9, with: $0) }
+            #expect(!Self.decodeDamaged(damaged, checksum: false), "value cut at \(length)")
+        }
+    }
+
+    @Test func flippedBytesNeverCrash() async throws {
+        let bytes = try await Built().seedEntry()
+        var decodedWithoutChecksum = 0
+        for position in Self.positions(in: bytes.count) {
+            for mask: UInt8 in [0x01, 0x80, 0xFF, 0x3C] {
+                var damaged = bytes
+                damaged[position] ^= mask
+                #expect(!Self.decodeDamaged(damaged, checksum: true), "byte \(position) ^ \(mask)")
+                if Self.decodeDamaged(damaged, checksum: false) { decodedWithoutChecksum += 1 }
+            }
+        }
+        // Without the checksum, a changed letter in a string still decodes; most damage does not.
+        #expect(decodedWithoutChecksum > 0)
+    }
+
+    /// A file around `body`, with a right header (checksum included) and key table.
+    static func file(_ body: [UInt8], keys: [String] = []) -> [UInt8] {
+        var bytes = BinaryFormat.magic + [BinaryFormat.version]
+        withUnsafeBytes(of: UInt32(BinaryFormat.headerSize + body.count).littleEndian) { bytes += $0 }
+        var rest = body + [UInt8(keys.count)]
+        for key in keys { rest += [UInt8(key.utf8.count)] + Array(key.utf8) }
+        rest.withUnsafeBytes { raw in withUnsafeBytes(of: BinaryFormat.checksum(raw).littleEndian) { bytes += $0 } }
+        return bytes + rest
+    }
+
+    /// Damage that a single flip does not reach: lengths at their extremes, a number that
+    /// never ends, nesting deeper than the limit, a key index past the table.
+    @Test func extremeDamageThrows() throws {
+        #expect(try BinaryDecoder().decode([String: Int].self, from: Self.file([0x09, 2, 0, 0, 0, 0, 0x41], keys: ["a"])) == ["a": 1])
+        let damaged: [(String, [UInt8], [String])] = [
+            ("container longer than the file", [0x09, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0x41], ["a"]),
+            ("container longer than its parent", [0x0A, 6, 0, 0, 0, 0x09, 2, 0, 0, 0, 0, 0x41], ["a"]),
+            ("entry without a value", [0x09, 1, 0, 0, 0, 0], ["a"]),
+            ("key index past the table", [0x09, 2, 0, 0, 0, 5, 0x41], ["a"]),
+            ("string longer than the file", [0x0A, 3, 0, 0, 0, 0x08, 0xFF, 0x7F], []),
+            ("number that never ends", [0x0A, 12, 0, 0, 0, 0x04] + [UInt8](repeating: 0xFF, count: 11), []),
+            ("number too large", [0x0A, 11, 0, 0, 0, 0x05] + [UInt8](repeating: 0xFF, count: 9) + [0x02], []),
+            ("unknown tag", [0x0A, 1, 0, 0, 0, 0x20], []),
+            ("absent as an element", [0x0A, 1, 0, 0, 0, 0x0B], []),
+            ("invalid UTF-8", [0x0A, 3, 0, 0, 0, 0x08, 1, 0xC3], []),
+            ("bytes after the value", [0x09, 2, 0, 0, 0, 0, 0x41, 0x41], ["a"]),
+            ("dictionary key longer than its entry", [0x0C, 3, 0, 0, 0, 5, 0x61, 0x41], []),
+            ("dictionary key not UTF-8", [0x0C, 3, 0, 0, 0, 1, 0xFF, 0x41], []),
+            ("dictionary entry without a value", [0x0C, 2, 0, 0, 0, 1, 0x61], []),
+        ]
+        for (what, body, keys) in damaged {
+            #expect(throws: DecodingError.self, "\(what)") { try BinaryDecoder().decode([String: Int].self, from: Self.file(body, keys: keys)) }
+            #expect(throws: DecodingError.self, "\(what)") { try BinaryDecoder().decode([String].self, from: Self.file(body, keys: keys)) }
+            #expect(throws: DecodingError.self, "\(what)") { try BinaryDecoder().decode(JSONValue.self, from: Self.file(body, keys: keys)) }
+        }
+        let deep = (0..<(BinaryFormat.maximumDepth + 10)).reduce([0x01] as [UInt8]) { inner, _ in
+            var bytes: [UInt8] = [0x0A]
+            withUnsafeBytes(of: UInt32(inner.count).littleEndian) { bytes += $0 }
+            return bytes + inner
+        }
+        #expect(throws: DecodingError.self) { try BinaryDecoder().decode(JSONValue.self, from: Self.file(deep)) }
+        // Not a file of this coding at all.
+        let valid = Self.file([0x41])
+        #expect(try BinaryDecoder().decode(Int.self, from: valid) == 1)
+        for bytes in [[], Array(valid.prefix(BinaryFormat.headerSize)), Array("{\"a\": 1}".utf8),
+                      [0x44, 0x53, 0x42, 0x43, 2] + valid.dropFirst(5)] {
+            #expect(throws: DecodingError.self) { try BinaryDecoder().decode(Int.self, from: bytes) }
+        }
+    }
+}
