@@ -349,6 +349,9 @@ struct IncrementalBuildTests {
 
     @Test func unusedEntriesAndLayoutsAreDeleted() async throws {
         let handbook = try Self.handbook()
+        // Chains are laid out without Graphviz and not stored; a cycle goes to Graphviz.
+        try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Data pipelines.", worksWith: ["bob"], pattern: "Queue Fan-out")
+            + "\n## Retries\n\n```mermaid\ngraph LR\n  Queue --> Worker\n  Worker --> Queue\n```\n")
         _ = await handbook.build()
         let cache = handbook.root.appendingPathComponent(".dossier-cache")
         let layouts = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("layouts").path)
