@@ -1,3 +1,5 @@
+import Foundation
+
 /// Encodes `Encodable` values in Dossier's binary coding (`BinaryFormat`), for the build
 /// cache. Public so that the benchmarks package can time it against JSON.
 ///
@@ -172,29 +174,31 @@ final class BinaryWriter {
     /// bytes of their keys.
     private func sortEntries(from start: Int) {
         let end = bytes.count
-        var entries: [(key: Range<Int>, entry: Range<Int>)] = []
-        let ok: Bool = bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return false }
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var entries: [(key: Range<Int>, entry: Range<Int>)] = []
             var position = start
             while position < end {
                 let entry = position
                 guard let count = try? BinaryFormat.length(base, &position, limit: end),
-                      let next = try? BinaryFormat.end(ofValueAt: position + count, in: base, limit: end) else { return false }
+                      let next = try? BinaryFormat.end(ofValueAt: position + count, in: base, limit: end) else { return }
                 entries.append((position..<position + count, entry..<next))
                 position = next
             }
-            return true
+            func precedes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+                let order = memcmp(base + a.lowerBound, base + b.lowerBound, min(a.count, b.count))
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+            guard entries.count > 1, !zip(entries, entries.dropFirst()).allSatisfy({ precedes($0.key, $1.key) }) else { return }
+            entries.sort { precedes($0.key, $1.key) }
+            let sorted = [UInt8](unsafeUninitializedCapacity: end - start) { out, written in
+                for entry in entries {
+                    (out.baseAddress! + written).initialize(from: base + entry.entry.lowerBound, count: entry.entry.count)
+                    written += entry.entry.count
+                }
+            }
+            sorted.withUnsafeBufferPointer { (base + start).update(from: $0.baseAddress!, count: $0.count) }
         }
-        guard ok, entries.count > 1 else { return }
-        let inOrder: (Range<Int>, Range<Int>) -> Bool = { [bytes] a, b in
-            bytes[a].lexicographicallyPrecedes(bytes[b])
-        }
-        guard !zip(entries, entries.dropFirst()).allSatisfy({ inOrder($0.key, $1.key) }) else { return }
-        entries.sort { inOrder($0.key, $1.key) }
-        var sorted: [UInt8] = []
-        sorted.reserveCapacity(end - start)
-        for entry in entries { sorted += bytes[entry.entry] }
-        bytes.replaceSubrange(start..<end, with: sorted)
     }
 
     /// The `CodingKey` type the standard library's `Dictionary` encodes `String` and `Int`
