@@ -31,28 +31,11 @@ extension DossierCommand {
                 try export.write { FileHandle.standardOutput.write(Data($0)) }
             } else {
                 let url = URL(fileURLWithPath: output).standardizedFileURL
-                let folder = url.deletingLastPathComponent()
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                // Into a temporary file beside it, renamed over it at the end: a failed
-                // export leaves the previous one whole.
-                let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-                do {
-                    try FolderSink(root: folder).write(temporary.lastPathComponent, pieces: export.write)
-                    guard rename(temporary.path, url.path) == 0 else {
-                        throw MoveFailed(path: url.path, reason: String(cString: strerror(errno)))
-                    }
-                } catch {
-                    try? FileManager.default.removeItem(at: temporary)
-                    throw error
-                }
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                // A failed export leaves the previous one whole.
+                try FolderSink.writeAtomically(to: url, pieces: export.write)
             }
             if model.diagnostics.hasErrors { throw ExitCode.failure }
-        }
-
-        struct MoveFailed: Error, CustomStringConvertible {
-            var path: String
-            var reason: String
-            var description: String { "cannot write \(path): \(reason)" }
         }
     }
 }

@@ -179,21 +179,15 @@ final class OutputWriter: SiteSink {
         let fd = open(full, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        let blockSize = 1 << 20
-        var block = [UInt8](repeating: 0, count: blockSize)
+        var block = [UInt8](repeating: 0, count: 1 << 20)
         var offset = 0
         return bytes.withUnsafeBytes { new in
-            block.withUnsafeMutableBytes { buffer in
-                while true {
-                    let n = read(fd, buffer.baseAddress!, blockSize)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        return false
-                    }
-                    if n == 0 { return offset == new.count }
-                    guard offset + n <= new.count, memcmp(buffer.baseAddress!, new.baseAddress! + offset, n) == 0 else { return false }
-                    offset += n
-                }
+            while true {
+                let n = readBlock(fd, &block)
+                guard n >= 0, offset + n <= new.count else { return false }
+                if n == 0 { return offset == new.count }
+                guard memcmp(block, new.baseAddress! + offset, n) == 0 else { return false }
+                offset += n
             }
         }
     }

@@ -81,6 +81,21 @@ public struct FolderSink: SiteSink {
         return size
     }
 
+    /// Writes the pieces to a temporary name beside `url` and renames it into place, so a
+    /// reader sees the old file or the whole new one; a failure removes the temporary file.
+    public static func writeAtomically(to url: URL, pieces: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        do {
+            try writeFile(at: temporary.path, pieces: pieces)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw WriteError(path: url.path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+    }
+
     /// Opens `full` for writing, emptied, creating it and its folder if needed.
     private static func create(_ full: String) throws(WriteError) -> Int32 {
         var fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

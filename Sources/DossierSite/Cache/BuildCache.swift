@@ -218,18 +218,10 @@ final class BuildCache: Sendable {
         }
     }
 
-    /// Writes a file under a temporary name beside it and renames it into place.
+    /// Writes a file under a temporary name beside it and renames it into place. A cache
+    /// entry that cannot be written is only a miss next time, so failures are dropped.
     static func writeAtomically(_ bytes: [UInt8], to url: URL) {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try FolderSink.writeFile(at: temporary.path, bytes)
-            guard rename(temporary.path, url.path) == 0 else {
-                try? FileManager.default.removeItem(at: temporary)
-                return
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        try? FolderSink.writeAtomically(to: url) { try $0(bytes) }
     }
 }
 
