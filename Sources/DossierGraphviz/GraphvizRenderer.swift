@@ -10,6 +10,11 @@ import DossierModel
 /// (`LayoutGraph.cacheKey`), so the same diagram on several pages, or drawn with different
 /// ids, links or tiers, is laid out a single time. The cache lives as long as the renderer;
 /// a `LayoutStore` keeps layouts from one build to the next.
+///
+/// The common diagrams — chains and trees of boxes, without clusters or edge labels — skip
+/// all of that: `LayeredLayout` draws them as `dot` would, on the calling task, without the
+/// lock, the cache or the store. They are cheap enough to lay out again every time, and a
+/// cache would bring back a lock every task waits on.
 public final class GraphvizRenderer: Sendable {
     private struct State {
         var context: GraphvizContext?
@@ -23,10 +28,14 @@ public final class GraphvizRenderer: Sendable {
     private let engine: String
     /// Layouts kept across builds, consulted before Graphviz runs.
     public let store: (any LayoutStore)?
+    /// Whether diagrams `LayeredLayout` can draw skip Graphviz (only with `dot`).
+    public let laysOutSimpleDiagrams: Bool
 
-    public init(store: (any LayoutStore)? = nil) {
+    /// `laysOutSimpleDiagrams: false` sends every diagram to Graphviz, to compare the two.
+    public init(store: (any LayoutStore)? = nil, laysOutSimpleDiagrams: Bool = true) {
         self.engine = "dot"
         self.store = store
+        self.laysOutSimpleDiagrams = laysOutSimpleDiagrams
     }
 
     /// A renderer using another Graphviz engine: `neato` (force-directed, deterministic)
@@ -36,6 +45,7 @@ public final class GraphvizRenderer: Sendable {
     public init(engine: String, store: (any LayoutStore)? = nil) {
         self.engine = engine
         self.store = store
+        self.laysOutSimpleDiagrams = engine == "dot"
     }
 
     /// How many diagrams Graphviz has laid out for this renderer — the misses of both caches —
@@ -47,6 +57,9 @@ public final class GraphvizRenderer: Sendable {
     /// The diagram as an `<svg>` element, or what Graphviz said when it could not lay it out.
     public func svg(for diagram: Diagram, options: DrawingOptions) throws(GraphvizError) -> String {
         let plan = DiagramPlan(diagram)
+        if let drawing = ownDrawing(of: plan) {
+            return DiagramSVGWriter(plan: plan, drawing: drawing, options: options).svg()
+        }
         var graph = plan.graph
         if engine != "dot" {
             // Force-directed and circular layouts: keep nodes apart and route edges around them.
@@ -54,6 +67,16 @@ public final class GraphvizRenderer: Sendable {
         }
         let drawing = try layout(graph).get()
         return DiagramSVGWriter(plan: plan, drawing: drawing, options: options).svg()
+    }
+
+    /// Whether `diagram` is laid out by `LayeredLayout` rather than Graphviz.
+    public func laysOutWithoutGraphviz(_ diagram: Diagram) -> Bool {
+        ownDrawing(of: DiagramPlan(diagram)) != nil
+    }
+
+    private func ownDrawing(of plan: DiagramPlan) -> Drawing? {
+        guard laysOutSimpleDiagrams, engine == "dot" else { return nil }
+        return try? LayeredLayout.drawing(for: plan).get()
     }
 
     /// The cached drawing of `graph`, laying it out first if needed. The lock is held during
