@@ -19,6 +19,11 @@ let package = Package(
             name: "DossierBenchSupport",
             dependencies: [.product(name: "DossierPipeline", package: "Dossier")]
         ),
+        // Draws diagrams with Dossier's own layout and with dot, for compare_layouts.py.
+        .executableTarget(
+            name: "CompareLayouts",
+            dependencies: [.product(name: "DossierPipeline", package: "Dossier")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
