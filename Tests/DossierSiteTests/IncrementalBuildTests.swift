@@ -45,8 +45,9 @@ struct IncrementalBuildTests {
             ### Pattern 1: \(pattern)
             **Confidence**: 0.90 · **Cost**: $10-20/month
 
-            ```
-            Client → Lambda → Fargate
+            ```mermaid
+            flowchart LR
+              client[Client] -->|HTTPS| fn[Lambda] --> task[Fargate]
             ```
 
             **Rollback**:
@@ -58,7 +59,9 @@ struct IncrementalBuildTests {
     }
 
     /// A handbook with profiles that link to each other, a pattern document, a page with a
-    /// link into another document's section, `content/index.md` and an image.
+    /// link into another document's section, `content/index.md` and an image. The pattern's
+    /// diagram has an edge label, so Graphviz lays it out and the cache stores the layout (a
+    /// plain chain would be laid out without Graphviz, and nothing stored).
     static func handbook() throws -> TemporaryHandbook {
         let handbook = try TemporaryHandbook(files: [
             "dossier.yml": "title: Team\nbase_url: https://example.org/\n",
