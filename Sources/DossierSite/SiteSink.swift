@@ -100,8 +100,7 @@ public struct FolderSink: SiteSink {
     private static func create(_ full: String) throws(WriteError) -> Int32 {
         var fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 && errno == ENOENT {
-            let folder = parentFolder(of: full)
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            makeFolders(parentFolder(of: full))
             fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw WriteError(path: full, reason: String(cString: strerror(errno))) }
