@@ -45,6 +45,7 @@ public struct TemplateSet: Sendable {
         }
         overridden.sort()
 
+        TemplateEscaping.registered
         var library = MustacheLibrary()
         var assets: [String: [UInt8]] = [:]
         for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
@@ -59,14 +60,15 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                try library.register(text, named: templateName)
+                try library.register(TemplateEscaping.pragma + text, named: templateName)
             } catch let error as MustacheTemplate.ParserError {
+                // The position is in the text with the pragma's line before it.
                 diagnostics.append(.error(
                     "template.syntax", "template does not parse: \(error.error)",
-                    at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                    at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber + 1),
                     notes: ["the built-in ‘\(templateName)’ template is used instead"]))
                 if let fallback = builtIn[name].flatMap({ String(validating: $0, as: UTF8.self) }) {
-                    try? library.register(fallback, named: templateName)
+                    try? library.register(TemplateEscaping.pragma + fallback, named: templateName)
                 }
             } catch {
                 diagnostics.append(.error("template.syntax", "template does not parse: \(error)", at: SourceLocation(path: path, line: 1)))

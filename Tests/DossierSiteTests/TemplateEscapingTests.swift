@@ -1,0 +1,48 @@
+import DossierCore
+import DossierRender
+import Foundation
+import Testing
+
+/// Templates escape `{{value}}` through Dossier's own content type, put before every
+/// template as a pragma line: the output must be what swift-mustache's HTML escaping makes,
+/// and the extra line must change nothing else.
+@Suite("Template escaping")
+struct TemplateEscapingTests {
+    static func load(_ templates: [String: String]) throws -> (TemplateSet, [Diagnostic]) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-escaping-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in templates {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name + ".mustache"))
+        }
+        return TemplateSet.load(overrides: folder)
+    }
+
+    @Test func escapesTheCharactersSwiftMustacheEscapes() throws {
+        let (set, diagnostics) = try Self.load(["x": "{{v}}|{{{v}}}|{{&v}}"])
+        #expect(diagnostics.isEmpty)
+        let value = "<a href=\"x\">Tom & Jerry's</a> é — 🙂"
+        #expect(set.render("x", ["v": value])
+            == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt; é — 🙂|\(value)|\(value)")
+        #expect(set.render("x", ["v": "plain"]) == "plain|plain|plain")
+        #expect(set.render("x", ["v": 42]) == "42|42|42")
+    }
+
+    @Test func aStandaloneTagOnTheFirstLineKeepsItsLineOut() throws {
+        let (set, _) = try Self.load(["list": "{{#items}}\n- {{.}}\n{{/items}}\nend\n", "outer": "{{> list}}"])
+        #expect(set.render("list", ["items": ["a", "<b>"]]) == "- a\n- &lt;b&gt;\nend\n")
+        #expect(set.render("outer", ["items": ["a"]]) == "- a\nend\n")
+    }
+
+    @Test func aTemplateMayStillChooseTextOutput() throws {
+        let (set, _) = try Self.load(["t": "{{% CONTENT_TYPE: TEXT}}\n{{v}}"])
+        #expect(set.render("t", ["v": "a < b"]) == "a < b")
+    }
+
+    @Test func syntaxErrorsAreAtTheirLineInTheFile() throws {
+        let (_, diagnostics) = try Self.load(["page": "<p>fine</p>\n<p>{{#open}}</p>\n{{/other}}\n"])
+        let error = try #require(diagnostics.first { $0.code == "template.syntax" })
+        #expect(error.location?.path == "templates/page.mustache")
+        #expect(error.location?.line == 3, "\(error)")
+    }
+}
