@@ -30,22 +30,30 @@ public final class GraphvizRenderer: Sendable {
     public let store: (any LayoutStore)?
     /// Whether diagrams `LayeredLayout` can draw skip Graphviz (only with `dot`).
     public let laysOutSimpleDiagrams: Bool
+    /// Whether the other engines route lines around the nodes (`splines=true`) rather than
+    /// draw them straight under the nodes (`splines=line`).
+    private let routesAroundNodes: Bool
 
     /// `laysOutSimpleDiagrams: false` sends every diagram to Graphviz, to compare the two.
     public init(store: (any LayoutStore)? = nil, laysOutSimpleDiagrams: Bool = true) {
         self.engine = "dot"
         self.store = store
         self.laysOutSimpleDiagrams = laysOutSimpleDiagrams
+        self.routesAroundNodes = true
     }
 
     /// A renderer using another Graphviz engine: `neato` (force-directed, deterministic)
     /// suits networks such as who-works-with-whom better than layers. Avoid `circo` with
     /// Debian's Graphviz 2.42 (it crashes on a second graph in one process) and `fdp`
     /// (its output varies from run to run).
-    public init(engine: String, store: (any LayoutStore)? = nil) {
+    ///
+    /// `routesAroundNodes: false` draws straight lines, which the nodes cover where they
+    /// cross: routing hundreds of lines around a hundred nodes takes Graphviz seconds.
+    public init(engine: String, store: (any LayoutStore)? = nil, routesAroundNodes: Bool = true) {
         self.engine = engine
         self.store = store
         self.laysOutSimpleDiagrams = engine == "dot"
+        self.routesAroundNodes = routesAroundNodes
     }
 
     /// How many diagrams Graphviz has laid out for this renderer — the misses of both caches —
@@ -63,7 +71,8 @@ public final class GraphvizRenderer: Sendable {
         var graph = plan.graph
         if engine != "dot" {
             // Force-directed and circular layouts: keep nodes apart and route edges around them.
-            graph.graphAttributes += [.init("overlap", "prism"), .init("sep", "+2"), .init("mode", "major"), .init("splines", "true")]
+            graph.graphAttributes += [.init("overlap", "prism"), .init("sep", "+2"), .init("mode", "major"),
+                                      .init("splines", routesAroundNodes ? "true" : "line")]
         }
         let drawing = try layout(graph).get()
         return DiagramSVGWriter(plan: plan, drawing: drawing, options: options).svg()
