@@ -27,22 +27,32 @@ struct Identified: Sendable {
 
     /// The text of the first `# ` heading outside code fences, for navigation labels and
     /// relation names before the file is parsed; the page takes its title from the parsed
-    /// document.
+    /// document. Read line by line as UTF-8 bytes, stopping at the heading (usually the
+    /// first line): the router asks this of every file, in the part of a build that runs on
+    /// one core. (Texts are LF-only; `SourceText` converted any CR.)
     var quickTitle: String? {
         guard let text = frontMatter?.body ?? text else { return nil }
-        var fence: Substring?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop { $0 == " " }
+        let space = UInt8(ascii: " ")
+        let hash = UInt8(ascii: "#")
+        var fence: (byte: UInt8, count: Int)?
+        let bytes = text.utf8
+        var next = bytes.startIndex
+        while next < bytes.endIndex {
+            let end = bytes[next...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = bytes[next..<end]
+            next = end < bytes.endIndex ? bytes.index(after: end) : end
+            let trimmed = line.drop { $0 == space }
+            let run = trimmed.prefix { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") }
             if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
+                if run.count >= open.count, run.allSatisfy({ $0 == open.byte }) { fence = nil }
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix { $0 == "`" || $0 == "~" }
+            if let first = run.first, run.count >= 3, run.prefix(3).allSatisfy({ $0 == first }) {
+                fence = (first, run.prefix { $0 == first }.count)
                 continue
             }
-            if line.hasPrefix("# ") {
-                var title = line.dropFirst(2).trimmed
+            if line.starts(with: [hash, space]) {
+                var title = String(decoding: line.dropFirst(2), as: UTF8.self).trimmed
                 while title.last == "#" { title = title.dropLast().trimmed }
                 return String(title)
             }
