@@ -46,11 +46,16 @@ extension SiteModel {
         }
     }
 
-    /// Links into sections of other documents that those documents do not have.
+    /// Links into sections of other documents that those documents do not have. Only the
+    /// documents linked into have their anchors gathered: `serve` asks this after every
+    /// edit, and a profile's anchors (its services and capabilities) take a while to make.
     static func brokenAnchorLinks(_ results: [DocumentResult]) -> [DocumentPage.AnchorLink] {
+        let links = results.flatMap(\.anchorLinks).filter { $0.fragment != "top" }
+        guard !links.isEmpty else { return [] }
+        let targets = Set(links.map(\.source))
         var anchors: [String: Set<String>] = [:]
         for result in results {
-            guard let record = result.record else { continue }
+            guard let record = result.record, targets.contains(record.source.path) else { continue }
             var ids = Set(record.outline.map(\.id))
             if let profile = result.profile {
                 let profileAnchors = ProfileAnchors(profile)
@@ -59,8 +64,8 @@ extension SiteModel {
             }
             anchors[record.source.path] = ids
         }
-        return results.flatMap(\.anchorLinks).filter { link in
-            guard link.fragment != "top", let ids = anchors[link.source] else { return false }
+        return links.filter { link in
+            guard let ids = anchors[link.source] else { return false }
             return !ids.contains(link.fragment)
         }
     }
