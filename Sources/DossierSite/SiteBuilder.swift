@@ -32,6 +32,12 @@ public struct SiteBuilder: Sendable {
     public var clean = false
     /// Decoded cache entries shared by the builds of one process (`serve`).
     public var memory: DocumentMemory?
+    /// Called once every document's own page is written, before the pages that list many
+    /// documents, the guides and the export are made again, with the diagnostics so far.
+    /// `serve` shows an edited page from here: on a large handbook the aggregate pages
+    /// take most of a rebuild (Hugo's server, too, renders the page being looked at first).
+    /// Not called when writing failed or the build was cancelled.
+    public var documentsWritten: (@Sendable (_ diagnostics: [Diagnostic]) async -> Void)?
 
     public init(root: URL, output: URL? = nil) {
         self.root = root.standardizedFileURL
@@ -187,6 +193,7 @@ public struct SiteBuilder: Sendable {
         }
         let model = SiteModel.assemble(config: config, results: results, diagnostics: [])
         report.diagnostics += model.diagnostics
+        phase("model")
 
         // Pages with links into sections another document does not have are rendered again,
         // those links leading to the document's page: the site has no link to nowhere. A
@@ -212,10 +219,14 @@ public struct SiteBuilder: Sendable {
         // every document's model (ten thousand profiles are 180 MB of Markdown).
         handbook.routes = []
         for index in routes.indices { routes[index].text = "" }
+        phase("anchors")
+
+        if let documentsWritten, writeFailures.isEmpty, !Task.isCancelled {
+            await documentsWritten(report.diagnostics + renderDiagnostics)
+        }
 
         // The pages that aggregate documents, the guides, the assets, the export: kept as
         // they are when no document and nothing about the site changed.
-        phase("model")
         var aggregateFiles: [String] = []
         var aggregateDiagnostics: [Diagnostic] = []
         var guides = previous?.guides ?? [:]

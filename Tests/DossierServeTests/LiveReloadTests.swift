@@ -61,9 +61,25 @@ import Testing
             try handbook.write("content/profiles/team/new-expert.md", TestHandbook.profile("New Expert", "Arrived in a new folder."))
             let update = try await stream.events.first("the update for the new profile", where: Self.isUpdate)
             #expect(update.paths.contains("profiles/new-expert/index.html"))
-            #expect(update.paths.contains("index.html"), "the home page lists it")
             let page = try await server.get("/profiles/new-expert/")
             #expect(page.status == 200 && page.text.contains("Arrived in a new folder."))
+            // The home page comes with the rest of the build, in the next update.
+            let home = try await stream.events.first("the update for the home page") { Self.isUpdate($0) && $0.paths.contains("index.html") }
+            #expect(home.version != update.version)
+        }
+    }
+
+    @Test func anEditedPageIsShownBeforeThePagesThatListIt() async throws {
+        try await withListeningPage { server, handbook, stream in
+            try handbook.write("content/profiles/data-expert.md", TestHandbook.profile("Data Lake Expert", "Renamed."))
+            let first = try await stream.events.first("the update for the edited page", where: Self.isUpdate)
+            #expect(first.paths == ["profiles/data-expert/index.html"], "only the document's own page: \(first.paths)")
+            let second = try await stream.events.first("the update for the rest") { Self.isUpdate($0) && $0.version != first.version }
+            #expect(second.paths.contains("index.html"), "the home page lists the new title: \(second.paths)")
+            #expect(second.paths.contains("data/dossier.json"))
+            #expect(!second.paths.contains("profiles/data-expert/index.html"), "the page was already served")
+            #expect(second.all == false)
+            #expect(try await server.get("/").text.contains("Data Lake Expert"))
         }
     }
 

@@ -12,7 +12,7 @@ import DossierSite
 /// the build's own worker tasks.
 final class MemorySink: SiteSink {
     private let previous: SiteSnapshot?
-    private let files = Locked<[String: SiteFile]>([:])
+    private let written = Locked<[String: SiteFile]>([:])
 
     init(previous: SiteSnapshot?) {
         self.previous = previous
@@ -21,11 +21,14 @@ final class MemorySink: SiteSink {
     /// Called from the build's worker tasks at once, hence the lock.
     func write(_ path: String, _ bytes: [UInt8]) throws {
         let file = SiteFile(bytes: bytes, path: path, unlessSameAs: previous?.files[path])
-        files.withLock { $0[path] = file }
+        written.withLock { $0[path] = file }
     }
 
+    /// The files written so far.
+    var files: [String: SiteFile] { written.withLock { $0 } }
+
     func snapshot(baseURL: String) -> SiteSnapshot {
-        SiteSnapshot(files: files.withLock { $0 }, mount: SiteSnapshot.mount(forBaseURL: baseURL))
+        SiteSnapshot(files: files, mount: SiteSnapshot.mount(forBaseURL: baseURL))
     }
 }
 

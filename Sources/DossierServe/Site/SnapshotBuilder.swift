@@ -28,11 +28,21 @@ final class SnapshotBuilder: Sendable {
 
     /// Builds the site; files unchanged since the last build are shared with it rather than
     /// hashed and copied again. Builds run one at a time (the rebuild loop sees to it).
-    func build() async -> (snapshot: SiteSnapshot, report: BuildReport) {
+    ///
+    /// - Parameter early: called, when there is a last build and no error so far, with
+    ///   that build's site and the documents' new pages, before the pages that list many
+    ///   documents, the guides and the export are made again.
+    func build(early: (@Sendable (SiteSnapshot) async -> Void)? = nil) async -> (snapshot: SiteSnapshot, report: BuildReport) {
         let previous = lastBuilt.withLock { $0 }
         let sink = MemorySink(previous: previous)
         var builder = template
         builder.wrapSink = { TeeSink(first: $0, second: sink) }
+        if let early, let previous {
+            builder.documentsWritten = { diagnostics in
+                guard !diagnostics.hasErrors else { return }
+                await early(SiteSnapshot(files: previous.files.merging(sink.files) { _, new in new }, mount: previous.mount))
+            }
+        }
         let report = await builder.build()
         // The mount path comes from the same dossier.yml the build just read.
         let (config, _) = ConfigLoader.load(root: root)
