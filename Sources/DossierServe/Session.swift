@@ -31,7 +31,7 @@ struct Session: Sendable {
                 first.withLock { $0 = (publication, ContinuousClock.now) }
             }
         }
-        let (snapshot, report) = await builder.build(early: early)
+        let (snapshot, report) = await builder.build(after: trigger, early: early)
         let overlay = ErrorOverlay.html(for: report.diagnostics, root: root)
         var publication = live.publish(snapshot, overlay: overlay, sources: trigger)
         var notifiedAt = ContinuousClock.now

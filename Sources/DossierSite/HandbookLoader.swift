@@ -24,8 +24,9 @@ struct LoadedHandbook: Sendable {
 
 enum HandbookLoader {
     /// Reads `dossier.yml` and the templates, finds the content, reads and decodes every file
-    /// (in parallel) and gives each document its id and page.
-    static func load(root: URL, width: Int) async -> LoadedHandbook {
+    /// (in parallel) and gives each document its id and page. Files `sources` holds as
+    /// they are on disk are not read again.
+    static func load(root: URL, width: Int, sources: SourceMemo? = nil) async -> LoadedHandbook {
         var diagnostics: [Diagnostic] = []
         let (config, configDiagnostics) = ConfigLoader.load(root: root)
         diagnostics += configDiagnostics
@@ -40,7 +41,8 @@ enum HandbookLoader {
                                   diagnostics: diagnostics, hasContent: false)
         }
         let (files, statics) = ContentScanner.scan(root: root)
-        let identified = await concurrentMap(files, width: width) { Identified.read($0) }
+        let identified = await concurrentMap(files, width: width) { Identified.read($0, memo: sources) }
+        sources?.keepOnly(Set(files.map(\.path)))
         for item in identified { diagnostics += item.diagnostics }
         let (routes, directory, routeDiagnostics) = Router.assign(identified)
         diagnostics += routeDiagnostics

@@ -10,6 +10,9 @@ struct Identified: Sendable {
     var text: String?
     var frontMatter: FrontMatter?
     var diagnostics: [Diagnostic]
+    /// The SHA-256 of the text, for the document's cache key; made here, where files are
+    /// read in parallel, and kept with the text by `SourceMemo`.
+    var digest = ""
 
     static func read(_ file: ContentFile) -> Identified {
         guard let data = FileManager.default.contents(atPath: file.url.path) else {
@@ -19,7 +22,20 @@ struct Identified: Sendable {
         }
         let decoded = SourceText.decode(Array(data), path: file.path)
         let frontMatter = decoded.text.map { FrontMatter.split($0, path: file.path) }
-        return Identified(file: file, text: decoded.text, frontMatter: frontMatter, diagnostics: decoded.diagnostics)
+        return Identified(file: file, text: decoded.text, frontMatter: frontMatter, diagnostics: decoded.diagnostics,
+                          digest: decoded.text.map { KeyHasher.digest($0) } ?? "")
+    }
+
+    /// The file as `read` made it, or as it was made when the file was last read if its
+    /// size, inode and change times are the same (`serve` reads the handbook after each
+    /// edit, and most files have not changed).
+    static func read(_ file: ContentFile, memo: SourceMemo?) -> Identified {
+        guard let memo else { return read(file) }
+        let stamp = FileStamp(path: file.url.path)
+        if let stamp, let known = memo.identified(file, stamp: stamp) { return known }
+        let identified = read(file)
+        if let stamp { memo.keep(identified, stamp: stamp) }
+        return identified
     }
 
     /// The file name without `.md`.

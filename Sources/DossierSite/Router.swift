@@ -13,6 +13,8 @@ struct Route: Sendable {
     /// A label for navigation, before the file is parsed.
     var title: String
     var text: String
+    /// The SHA-256 of `text` (`Identified.digest`).
+    var textDigest: String
     var frontMatter: FrontMatter
 }
 
@@ -77,7 +79,7 @@ enum Router {
                 let base = document.fileName.hasSuffix("-role") ? String(document.fileName.dropLast(5)) : document.fileName
                 directory.register(id: id, names: [document.fileName, title, document.frontMatter?["name"] ?? id, base])
             }
-            routes.append(Route(file: file, id: id, page: page, title: title, text: document.text!,
+            routes.append(Route(file: file, id: id, page: page, title: title, text: document.text!, textDigest: document.digest,
                                 frontMatter: document.frontMatter ?? FrontMatter.split(document.text!, path: file.path)))
         }
         // Two profiles with one title look like one in every list, card and graph.

@@ -61,7 +61,7 @@ public struct SiteBuilder: Sendable {
             clock = now
         }
 
-        var handbook = await HandbookLoader.load(root: root, width: width)
+        var handbook = await HandbookLoader.load(root: root, width: width, sources: memory?.sources)
         phase("read")
         report.diagnostics += handbook.diagnostics
         let readDiagnostics = report.diagnostics.count

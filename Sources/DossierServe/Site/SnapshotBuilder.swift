@@ -32,7 +32,12 @@ final class SnapshotBuilder: Sendable {
     /// - Parameter early: called, when there is a last build and no error so far, with
     ///   that build's site and the documents' new pages, before the pages that list many
     ///   documents, the guides and the export are made again.
-    func build(early: (@Sendable (SiteSnapshot) async -> Void)? = nil) async -> (snapshot: SiteSnapshot, report: BuildReport) {
+    /// - Parameter changes: what the watcher saw change since the last build; those files
+    ///   are read again whatever their stamps say.
+    func build(after changes: ChangeBatch? = nil, early: (@Sendable (SiteSnapshot) async -> Void)? = nil) async -> (snapshot: SiteSnapshot, report: BuildReport) {
+        if let changes, let sources = template.memory?.sources {
+            if changes.overflowed { sources.forgetAll() } else { sources.forget(changes.paths) }
+        }
         let previous = lastBuilt.withLock { $0 }
         let sink = MemorySink(previous: previous)
         var builder = template

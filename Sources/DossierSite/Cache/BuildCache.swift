@@ -267,6 +267,8 @@ struct CachedDocument: Codable, Sendable {
 /// documents' entries are kept.
 public final class DocumentMemory: Sendable {
     private let entries = Locked<[String: CachedDocument]>([:])
+    /// The content files as last read.
+    public let sources = SourceMemo()
 
     public init() {}
 

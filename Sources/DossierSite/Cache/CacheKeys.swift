@@ -107,7 +107,7 @@ enum CacheKeys {
         hasher.add(route.file.kind.rawValue)
         hasher.add(route.id)
         hasher.add(route.page)
-        hasher.add(route.text)
+        hasher.add(route.textDigest)
         return hasher.finish()
     }
 
