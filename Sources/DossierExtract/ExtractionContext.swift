@@ -61,6 +61,6 @@ struct ExtractionContext {
 
     /// Sections whose title contains any of the phrases (normalised words).
     func sections(titled phrases: [String], level: ClosedRange<Int> = 1...6) -> [Int] {
-        sections.sections { level.contains($0.level) && TitleMatch.containsAny($0.title, phrases) }
+        sections.sections { entry in level.contains(entry.level) && phrases.contains { TitleMatch.holds(entry.words, $0) } }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import DossierCore
 import DossierMarkdown
 import DossierModel
@@ -185,11 +186,34 @@ enum TitleMatch {
     }
 
     static func contains(_ title: String, _ phrase: String) -> Bool {
-        (" " + normalized(title) + " ").includes(" " + phrase + " ")
+        holds(padded(title), phrase)
     }
 
     static func containsAny(_ title: String, _ phrases: [String]) -> Bool {
-        let words = " " + normalized(title) + " "
-        return phrases.contains { words.includes(" " + $0 + " ") }
+        let words = padded(title)
+        return phrases.contains { holds(words, $0) }
+    }
+
+    /// The normalised title with a space at each end, the form `holds` searches; sections
+    /// keep theirs, since every extractor looks for its titles among the same headings.
+    static func padded(_ title: String) -> String {
+        " " + normalized(title) + " "
+    }
+
+    /// Whether `words` (`padded`) has `phrase` (normalised words) as whole words. Compares
+    /// bytes in place: this runs for every section and phrase of every extractor.
+    static func holds(_ words: String, _ phrase: String) -> Bool {
+        var words = words
+        var phrase = phrase
+        return words.withUTF8 { w in
+            phrase.withUTF8 { p in
+                guard !p.isEmpty else { return true }
+                guard p.count + 2 <= w.count else { return false }
+                for start in 1...(w.count - p.count - 1) where w[start - 1] == 0x20 && w[start + p.count] == 0x20 {
+                    if memcmp(w.baseAddress! + start, p.baseAddress!, p.count) == 0 { return true }
+                }
+                return false
+            }
+        }
     }
 }

@@ -11,6 +11,8 @@ struct SectionIndex {
         /// 0 for the root.
         var level: Int
         var title: String
+        /// The title as `TitleMatch` compares it (`TitleMatch.padded`), made once.
+        var words: String
         var anchor: String
         var line: Int
         /// Blocks directly under the heading, before the next heading of any level.
@@ -27,7 +29,7 @@ struct SectionIndex {
     init(document: MarkdownDocument, headings: [MarkdownHeading]) {
         self.document = document
         let anchors = Dictionary(uniqueKeysWithValues: headings.map { ($0.node, $0) })
-        var entries = [Entry(heading: nil, level: 0, title: "", anchor: "", line: 1, blocks: [], children: [], parent: nil)]
+        var entries = [Entry(heading: nil, level: 0, title: "", words: " ", anchor: "", line: 1, blocks: [], children: [], parent: nil)]
         var stack = [0]
         for block in document.children(of: document.root) {
             let node = document[block]
@@ -37,7 +39,7 @@ struct SectionIndex {
             }
             while let top = stack.last, top != 0, entries[top].level >= level { stack.removeLast() }
             let parent = stack.last!
-            entries.append(Entry(heading: block, level: level, title: heading.text, anchor: heading.anchor,
+            entries.append(Entry(heading: block, level: level, title: heading.text, words: TitleMatch.padded(heading.text), anchor: heading.anchor,
                                  line: heading.line, blocks: [], children: [], parent: parent))
             entries[parent].children.append(entries.count - 1)
             stack.append(entries.count - 1)

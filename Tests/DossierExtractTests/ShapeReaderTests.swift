@@ -144,4 +144,39 @@ struct TitleMatchTests {
             #expect(TitleMatch.normalized(title + " é") == TitleMatch.normalized(title) + " é")
         }
     }
+
+    /// The definition: the phrase, with a space on each side, inside the normalised title
+    /// with a space on each side.
+    static func reference(_ title: String, _ phrase: String) -> Bool {
+        (" " + TitleMatch.normalized(title) + " ").includes(" " + phrase + " ")
+    }
+
+    static let titles = [
+        "Role & Expertise", "Core Responsibilities", "Knowledge Base", "  Common   Patterns  ", "Troubleshooting Guide",
+        "Capability Confidence Scores (Tier 1)", "Expertise", "Role", "Roles and expertise", "Métriques & Coûts",
+        "Collaboration Patterns — Works With", "X", "", "API Gateway → Lambda", "k8s/EKS Knowledge-Base",
+    ]
+    static let phrases = [
+        "role", "role and expertise", "expertise", "knowledge base", "common patterns", "patterns", "tier 1",
+        "troubleshooting", "works with", "base", "ole", "x", "lambda", "eks knowledge base", "métriques and coûts",
+    ]
+
+    @Test func agreesWithTheDefinition() {
+        for title in Self.titles {
+            for phrase in Self.phrases {
+                #expect(TitleMatch.contains(title, phrase) == Self.reference(title, phrase), "\(title) / \(phrase)")
+            }
+            #expect(TitleMatch.containsAny(title, Self.phrases) == Self.phrases.contains { Self.reference(title, $0) })
+        }
+    }
+
+    @Test func wholeWordsOnly() {
+        #expect(TitleMatch.contains("Role & Expertise", "role and expertise"))
+        #expect(TitleMatch.contains("Knowledge Base", "base"))
+        #expect(!TitleMatch.contains("Knowledge Base", "ledge"))
+        #expect(!TitleMatch.contains("Roles", "role"))
+        #expect(!TitleMatch.contains("Role", "role and expertise"))
+        #expect(TitleMatch.holds(TitleMatch.padded("A b c"), "b c"))
+        #expect(!TitleMatch.holds(TitleMatch.padded("A bc"), "b"))
+    }
 }
