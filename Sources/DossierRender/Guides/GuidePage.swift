@@ -31,7 +31,7 @@ public struct GuidePage {
         context["sourcePath"] = pattern.source.path
         if let source = overview.sourcePage(of: pattern) { context["sourceHref"] = SitePaths.relative(from: page, to: source) }
         let ownerPage = guide.owner.flatMap { overview.record(ofProfile: $0.id) }?.page
-        let anchors = guide.owner.map(ProfileAnchors.init)
+        let anchors = guide.owner.map(overview.anchors(of:))
 
         var summary: [[String: Any]] = []
         if let confidence = pattern.confidence {
@@ -51,7 +51,8 @@ public struct GuidePage {
             var figure = DiagramFigure(diagram: diagram, source: pattern.diagramBlock?.text ?? "", title: "Architecture of \(pattern.title)", idPrefix: "dg1")
             figure.serviceConfidence = Dictionary(guide.services.compactMap { service in service.confidence.map { (service.name, $0) } }, uniquingKeysWith: { a, _ in a })
             if let ownerPage, let anchors {
-                figure.serviceLinks = anchors.serviceByName.mapValues { SitePaths.relative(from: page, to: ownerPage + "#" + $0) }
+                let owner = SitePaths.relative(from: page, to: ownerPage)
+                figure.serviceLinks = anchors.serviceByName.mapValues { owner + "#" + $0 }
             }
             switch figure.render(site: site) {
             case .success(let html): context["diagram"] = html

@@ -1,3 +1,4 @@
+import DossierCore
 import DossierModel
 
 /// What the pages that list many documents need: the site's model, each document's record
@@ -16,6 +17,9 @@ public struct SiteOverview: Sendable {
     private let documentRecords: [String: DocumentRecord]
     /// Published patterns by page, file name and title, for links between guides.
     private(set) var patternIndex = PatternIndex(patterns: [], sourcePage: { _ in nil })
+    /// Each profile's anchors, made once: the search index and every guide of the profile
+    /// ask for them (allocating them slugs every service and capability).
+    private let anchors = Locked<[String: ProfileAnchors]>([:])
 
     public init(model: SiteModel, records: [DocumentRecord], introHTML: String, introUsesMermaidScript: Bool = false) {
         self.model = model
@@ -30,6 +34,14 @@ public struct SiteOverview: Sendable {
 
     var profiles: [Profile] { model.publishedProfiles }
     var patterns: [Pattern] { model.publishedPatterns }
+
+    /// The anchors of a profile of this overview's model.
+    func anchors(of profile: Profile) -> ProfileAnchors {
+        if let known = anchors.withLock({ $0[profile.id] }) { return known }
+        let made = ProfileAnchors(profile)
+        anchors.withLock { $0[profile.id] = made }
+        return made
+    }
 
     func record(ofProfile id: String) -> DocumentRecord? {
         profileRecords[id]

@@ -27,7 +27,7 @@ public struct SearchIndex {
             entries.append(["profile", profile.title, record.page, String((profile.description ?? record.summary).prefix(140)), terms])
             entries += sections(of: record)
             guard itemCount <= Self.maxItemEntries else { continue }
-            let anchors = ProfileAnchors(profile)
+            let anchors = overview.anchors(of: profile)
             for capability in profile.capabilities {
                 guard let anchor = anchors.capabilities[capability.line] else { continue }
                 let tier = profile.tiers.first { $0.id == capability.tier }?.title ?? capability.tier
