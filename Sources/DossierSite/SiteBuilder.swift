@@ -145,17 +145,28 @@ public struct SiteBuilder: Sendable {
                               profileTitles: Dictionary(routes.filter { $0.file.kind == .profile }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a }))
         let rendering = DocumentBuild.Output(site: site, sink: sink)
         let directory = handbook.directory
-        let entries = await concurrentMap(Array(zip(routes, documentKeys)), width: width) { route, key -> (entry: CachedDocument, rendered: Bool) in
+        // The texts leave the routes, and each goes once its document is done with it.
+        let texts = DocumentTexts(routes)
+        handbook.routes = []
+        for index in routes.indices {
+            routes[index].text = ""
+            routes[index].frontMatter.body = ""
+        }
+        let entries = await concurrentMap(Array(zip(routes.indices, documentKeys)), width: width) { [routes] index, key -> (entry: CachedDocument, rendered: Bool) in
+            var route = routes[index]
             let outputs = route.page.isEmpty ? [] : [SitePaths.file(forPage: route.page)]
             // A cancelled build (Ctrl-C in `serve`) skips the remaining documents.
             guard !Task.isCancelled else { return (CachedDocument(key: key, result: DocumentResult(), outputs: [], layouts: []), false) }
             if reusable.contains(key), let entry = memory?.entry(key) ?? cache?.document(key), outputs.allSatisfy(writer.keep) {
+                texts.done(index, linksIntoSections: !entry.result.anchorLinks.isEmpty)
                 return (entry, false)
             }
+            texts.restore(index, into: &route)
             let usage = LayoutUsage()
             let result = LayoutUsage.$current.withValue(usage) {
                 DocumentBuild.run(route, directory: directory, links: links, output: rendering)
             }
+            texts.done(index, linksIntoSections: !result.anchorLinks.isEmpty)
             let entry = CachedDocument(key: key, result: result, outputs: outputs, layouts: usage.recorded)
             if result.writeFailures.isEmpty { cache?.store(entry) }
             return (entry, true)
@@ -205,7 +216,9 @@ public struct SiteBuilder: Sendable {
             let needed = (broken[route.file.path] ?? []).map(\.location).sorted()
             if !needed.isEmpty { stripped[key] = needed }
             let renderedWith = entries[index].rendered ? [] : previous?.strippedFragments[key] ?? []
-            guard needed != renderedWith else { continue }
+            // Only documents with links into sections can have broken ones: their texts stay.
+            var route = route
+            guard needed != renderedWith, texts.restore(index, into: &route) else { continue }
             let usage = LayoutUsage()
             let rerun = LayoutUsage.$current.withValue(usage) {
                 DocumentBuild.run(route, directory: directory, links: links, output: rendering, stripFragments: Set(needed))
@@ -215,10 +228,7 @@ public struct SiteBuilder: Sendable {
             if !entries[index].rendered { report.pagesRendered += entries[index].entry.outputs.count }
         }
 
-        // Nothing reads the sources again: they go before the aggregate pages, which hold
-        // every document's model (ten thousand profiles are 180 MB of Markdown).
-        handbook.routes = []
-        for index in routes.indices { routes[index].text = "" }
+        texts.releaseAll()
         phase("anchors")
 
         if let documentsWritten, writeFailures.isEmpty, !Task.isCancelled {
@@ -300,5 +310,36 @@ public struct SiteBuilder: Sendable {
     static func navigation(_ routes: [Route]) -> [NavLink] {
         let pages = routes.filter { $0.file.kind == .page && !$0.page.isEmpty && $0.page.split(separator: "/").count == 1 }
         return PageChrome.standardNavigation + pages.map { NavLink(title: $0.title, page: $0.page) }.sorted { $0.title < $1.title }
+    }
+}
+
+/// The documents' texts while their pages are made. Each is let go as soon as its document
+/// is done with it, unless the document links into other documents' sections (only those
+/// pages may be rendered again, once every document's anchors are known): ten thousand
+/// profiles are 180 MB of Markdown, and the pages' models grow in the room they leave.
+final class DocumentTexts: Sendable {
+    /// A document's text, and the text after its front matter (the same storage when it
+    /// has none).
+    private let texts: Locked<[(text: String, body: String)?]>
+
+    init(_ routes: [Route]) {
+        texts = Locked(routes.map { ($0.text, $0.frontMatter.body) })
+    }
+
+    /// Puts the document's text back into its route; `false` once it is let go.
+    @discardableResult
+    func restore(_ index: Int, into route: inout Route) -> Bool {
+        guard let texts = texts.withLock({ $0[index] }) else { return false }
+        route.text = texts.text
+        route.frontMatter.body = texts.body
+        return true
+    }
+
+    func done(_ index: Int, linksIntoSections: Bool) {
+        if !linksIntoSections { texts.withLock { $0[index] = nil } }
+    }
+
+    func releaseAll() {
+        texts.withLock { $0 = [] }
     }
 }
