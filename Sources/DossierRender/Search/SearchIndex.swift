@@ -17,26 +17,34 @@ public struct SearchIndex {
     /// profile's entry only, which keeps the index small for very large handbooks.
     static let maxItemEntries = 20_000
 
+    /// Every entry, in order.
     public func entries() -> [[String]] {
         var entries: [[String]] = []
+        forEachEntry { entries.append($0) }
+        return entries
+    }
+
+    /// Hands each entry to `body` in order, without keeping them: ten thousand profiles
+    /// make a quarter of a million entries.
+    public func forEachEntry(_ body: ([String]) -> Void) {
         let profiles = overview.profiles
         let itemCount = profiles.reduce(0) { $0 + $1.capabilities.count + $1.services.count }
         for profile in profiles {
             guard let record = overview.record(ofProfile: profile.id) else { continue }
             let terms = (profile.capabilities.map(\.name) + profile.services.map(\.name) + profile.responsibilities).joined(separator: " ")
-            entries.append(["profile", profile.title, record.page, String((profile.description ?? record.summary).prefix(140)), terms])
-            entries += sections(of: record)
+            body(["profile", profile.title, record.page, String((profile.description ?? record.summary).prefix(140)), terms])
+            sections(of: record).forEach(body)
             guard itemCount <= Self.maxItemEntries else { continue }
             let anchors = overview.anchors(of: profile)
             for capability in profile.capabilities {
                 guard let anchor = anchors.capabilities[capability.line] else { continue }
                 let tier = profile.tiers.first { $0.id == capability.tier }?.title ?? capability.tier
-                entries.append(["capability", capability.name, record.page + "#" + anchor,
+                body(["capability", capability.name, record.page + "#" + anchor,
                                 "\(profile.title) · \(tier) · \(String(format2: capability.confidence))", capability.note ?? ""])
             }
             for service in profile.services {
                 guard let anchor = anchors.services[service.line] else { continue }
-                entries.append(["service", service.name, record.page + "#" + anchor,
+                body(["service", service.name, record.page + "#" + anchor,
                                 "\(profile.title) · \(service.category) · \(String(format2: service.confidence))", service.description ?? ""])
             }
         }
@@ -44,28 +52,37 @@ public struct SearchIndex {
             let owner = overview.ownerName(of: pattern)
             let terms = (pattern.services + pattern.tools + pattern.whenToUse).joined(separator: " ")
             if let page = overview.sourcePage(of: pattern) {
-                entries.append(["pattern", pattern.title, page, owner, terms])
+                body(["pattern", pattern.title, page, owner, terms])
             }
-            entries.append(["guide", "Deployment guide: \(pattern.title)", RenderSite.guidePage(pattern.id), owner, terms])
+            body(["guide", "Deployment guide: \(pattern.title)", RenderSite.guidePage(pattern.id), owner, terms])
         }
         for record in overview.records where record.kind != .profile && !record.template {
-            if record.kind == .page && !record.page.isEmpty { entries.append(["page", record.title, record.page, record.summary, ""]) }
-            if !record.page.isEmpty { entries += sections(of: record) }
+            if record.kind == .page && !record.page.isEmpty { body(["page", record.title, record.page, record.summary, ""]) }
+            if !record.page.isEmpty { sections(of: record).forEach(body) }
         }
-        return entries
     }
 
     func sections(of record: DocumentRecord) -> [[String]] {
         record.outline.filter { $0.level == 2 || $0.level == 3 }.map { ["section", $0.text, record.page + "#" + $0.id, record.title, ""] }
     }
 
-    /// `window.DOSSIER_SEARCH = {"entries": […]};`
+    /// `window.DOSSIER_SEARCH = {"entries": […]};`, its JSON as `JSONEncoder` writes it,
+    /// written entry by entry: building the entries and Foundation's tree of them first
+    /// held a few hundred megabytes for ten thousand profiles.
     public func script() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        var bytes = Array("window.DOSSIER_SEARCH = {\"version\": 1, \"entries\": ".utf8)
-        bytes += try encoder.encode(entries())
-        bytes += Array("};\n".utf8)
+        var bytes = Array("window.DOSSIER_SEARCH = {\"version\": 1, \"entries\": [".utf8)
+        var first = true
+        forEachEntry { entry in
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            bytes.append(UInt8(ascii: "["))
+            for (index, field) in entry.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONStrings.append(field, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes += Array("]};\n".utf8)
         return bytes
     }
 }
