@@ -48,6 +48,7 @@ public final class ExportJSONEncoder {
         baseLevel = level
         frames.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
         top = 0
         pending = 0
         unsupported = false
@@ -88,11 +89,13 @@ public final class ExportJSONEncoder {
         var plainKeys = true
     }
 
-    /// An entry of an open object: where its line begins (the indent) and where its value does.
+    /// An entry of an open object: where its line begins (the indent) and where its value
+    /// does. A plain key is read from the bytes written; any other is kept in `keys`, at
+    /// `key` (so that entries hold no references: copying them costs no reference counting).
     private struct Entry {
-        var key: String
         var start: Int
         var valueStart: Int
+        var key: Int
         var fromSuperEncoder: Bool
     }
 
@@ -102,6 +105,8 @@ public final class ExportJSONEncoder {
     @exclusivity(unchecked) private var bytes: [UInt8] = []
     @exclusivity(unchecked) private var frames: [Frame] = []
     @exclusivity(unchecked) private var entries: [Entry] = []
+    /// The keys of entries that are not plain (see `Frame.plainKeys`).
+    @exclusivity(unchecked) private var keys: [String] = []
     /// Where an object's entries are put in order.
     @exclusivity(unchecked) private var scratch: [UInt8] = []
     @exclusivity(unchecked) private var baseLevel = 0
@@ -150,11 +155,11 @@ public final class ExportJSONEncoder {
     }
 
     private func writeBool(_ value: Bool) {
-        bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
+        if value { append("true") } else { append("false") }
     }
 
     private func writeNull() {
-        bytes.append(contentsOf: Self.nullBytes)
+        append("null")
     }
 
     private func writeInteger(_ value: some FixedWidthInteger) {
@@ -204,7 +209,9 @@ public final class ExportJSONEncoder {
                 case 0x0C: bytes.append(UInt8(ascii: "f"))
                 case 0x0D: bytes.append(UInt8(ascii: "r"))
                 default:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
+                    append("u00")
+                    bytes.append(Self.hexDigits.utf8Start[Int(byte >> 4)])
+                    bytes.append(Self.hexDigits.utf8Start[Int(byte & 0xF)])
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
@@ -217,9 +224,9 @@ public final class ExportJSONEncoder {
     /// An array of strings, written at once (the model has many: details, items, notes).
     private func writeStrings(_ strings: [String]) {
         let level = baseLevel + frames.count
-        bytes.append(contentsOf: Self.openArray)
+        append("[\n")
         for (index, string) in strings.enumerated() {
-            if index > 0 { bytes.append(contentsOf: Self.separator) }
+            if index > 0 { append(",\n") }
             writeIndent(level + 1)
             writeString(string)
         }
@@ -229,30 +236,32 @@ public final class ExportJSONEncoder {
     }
 
     private func writeEmptyObject(level: Int) {
-        bytes.append(contentsOf: Self.openObject)
-        bytes.append(UInt8(ascii: "\n"))
+        append("{\n\n")
         writeIndent(level)
         bytes.append(UInt8(ascii: "}"))
     }
 
     private func writeIndent(_ level: Int) {
         var width = 2 * level
-        while width > Self.spaces.count {
-            bytes.append(contentsOf: Self.spaces)
-            width -= Self.spaces.count
+        Self.spaces.withUTF8Buffer { spaces in
+            while width > spaces.count {
+                bytes.append(contentsOf: spaces)
+                width -= spaces.count
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<width]))
         }
-        bytes.append(contentsOf: Self.spaces[..<width])
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-    private static let separator = Array(",\n".utf8)
-    private static let keySeparator = Array(" : ".utf8)
-    private static let openObject = Array("{\n".utf8)
-    private static let openArray = Array("[\n".utf8)
-    private static let trueBytes = Array("true".utf8)
-    private static let falseBytes = Array("false".utf8)
-    private static let nullBytes = Array("null".utf8)
+    /// Appends constant text. (Static strings, not arrays: every thread encoding at once would
+    /// count references to a shared array, and contend for it.)
+    @inline(__always)
+    private func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private static let spaces: StaticString = "                                                                "
+    private static let hexDigits: StaticString = "0123456789abcdef"
+    private static let keySeparator: StaticString = " : "
 
     // MARK: - Containers
 
@@ -262,7 +271,7 @@ public final class ExportJSONEncoder {
         frames.append(Frame(id: lastID, creator: creator, keyed: keyed, nested: nested, firstEntry: entries.count))
         // JSONEncoder throws at this depth; let it, in `appendFoundationJSON`.
         if frames.count >= Self.maximumDepth { unsupported = true }
-        bytes.append(contentsOf: keyed ? Self.openObject : Self.openArray)
+        if keyed { append("{\n") } else { append("[\n") }
         top = lastID
         return (lastID, frames.count - 1)
     }
@@ -328,12 +337,27 @@ public final class ExportJSONEncoder {
     /// Starts the entry `key` of the object at `index`: the separator, the indent, the key and
     /// `" : "`; its value is written next.
     private func beginEntry(_ key: String, in index: Int, fromSuperEncoder: Bool = false) {
-        if entries.count > frames[index].firstEntry { bytes.append(contentsOf: Self.separator) }
+        if entries.count > frames[index].firstEntry { append(",\n") }
         let start = bytes.count
         writeIndent(baseLevel + index + 1)
-        if !writeString(key) { frames[index].plainKeys = false }
-        bytes.append(contentsOf: Self.keySeparator)
-        entries.append(Entry(key: key, start: start, valueStart: bytes.count, fromSuperEncoder: fromSuperEncoder))
+        var keyIndex = -1
+        if !writeString(key) {
+            frames[index].plainKeys = false
+            keyIndex = keys.count
+            keys.append(key)
+        }
+        append(" : ")
+        entries.append(Entry(start: start, valueStart: bytes.count, key: keyIndex, fromSuperEncoder: fromSuperEncoder))
+    }
+
+    /// The key of the entry at `index` in `entries`.
+    private func key(ofEntry index: Int) -> String {
+        let entry = entries[index]
+        if entry.key >= 0 { return keys[entry.key] }
+        // A plain key is the bytes between the quotes after the indent.
+        var start = entry.start
+        while bytes[start] == UInt8(ascii: " ") { start += 1 }
+        return String(decoding: bytes[start + 1 ..< entry.valueStart - Self.keySeparator.utf8CodeUnitCount - 1], as: UTF8.self)
     }
 
     /// Puts the entries of a finished object in `JSONEncoder`'s order: sorted by the UTF-8 bytes
@@ -380,22 +404,26 @@ public final class ExportJSONEncoder {
             }
         } else {
             var position: [String: Int] = [:]
+            var names: [String] = []
             for index in first ..< entries.count {
-                if let existing = position[entries[index].key] {
+                let name = key(ofEntry: index)
+                if let existing = position[name] {
                     kept[existing].value = index
                 } else {
-                    position[entries[index].key] = kept.count
+                    position[name] = kept.count
                     kept.append((index, index))
+                    names.append(name)
                 }
             }
-            kept.sort { entries[$0.key].key.utf8.lexicographicallyPrecedes(entries[$1.key].key.utf8) }
+            let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+            kept = order.map { kept[$0] }
             // (No two kept keys have the same bytes, so the order is total.)
         }
         if kept.count < count {
             // A key written twice, once through `superEncoder(forKey:)`: which value wins
             // depends on when JSONEncoder's super encoder is released.
-            let superEntries = entries[first...].filter(\.fromSuperEncoder).map(\.key)
-            if superEntries.contains(where: { key in entries[first...].filter { $0.key == key }.count > 1 }) {
+            let names = (first ..< entries.count).map { key(ofEntry: $0) }
+            for (offset, name) in names.enumerated() where entries[first + offset].fromSuperEncoder && names.filter({ $0 == name }).count > 1 {
                 unsupported = true
                 return
             }
@@ -403,15 +431,16 @@ public final class ExportJSONEncoder {
 
         // Where each entry's value ends: before the separator of the next, or at the end.
         func end(_ index: Int) -> Int {
-            index + 1 < entries.count ? entries[index + 1].start - Self.separator.count : bytes.count
+            index + 1 < entries.count ? entries[index + 1].start - 2 : bytes.count
         }
         scratch.removeAll(keepingCapacity: true)
-        for (position, entry) in kept.enumerated() {
-            if position > 0 { scratch.append(contentsOf: Self.separator) }
-            let key = entries[entry.key]
-            let value = entries[entry.value]
-            scratch.append(contentsOf: bytes[key.start ..< key.valueStart])
-            scratch.append(contentsOf: bytes[value.valueStart ..< end(entry.value)])
+        bytes.withUnsafeBufferPointer { buffer in
+            for (position, entry) in kept.enumerated() {
+                if position > 0 { scratch.append(UInt8(ascii: ",")); scratch.append(UInt8(ascii: "\n")) }
+                let (key, value) = (entries[entry.key], entries[entry.value])
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[key.start ..< key.valueStart]))
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[value.valueStart ..< end(entry.value)]))
+            }
         }
         bytes.replaceSubrange(entries[first].start..., with: scratch)
     }
@@ -420,8 +449,8 @@ public final class ExportJSONEncoder {
     /// the bytes from the start of the line to the closing quote, of which the indent and the
     /// opening quote are the same in both.
     private static func precedes(_ a: Entry, _ b: Entry, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        let x = UnsafeBufferPointer(rebasing: buffer[a.start ..< a.valueStart - keySeparator.count - 1])
-        let y = UnsafeBufferPointer(rebasing: buffer[b.start ..< b.valueStart - keySeparator.count - 1])
+        let x = UnsafeBufferPointer(rebasing: buffer[a.start ..< a.valueStart - keySeparator.utf8CodeUnitCount - 1])
+        let y = UnsafeBufferPointer(rebasing: buffer[b.start ..< b.valueStart - keySeparator.utf8CodeUnitCount - 1])
         let order = memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
         return order < 0 || (order == 0 && x.count < y.count)
     }
@@ -430,7 +459,7 @@ public final class ExportJSONEncoder {
 
     /// Starts the next element of the array at `index`: the separator and the indent.
     private func beginElement(in index: Int) {
-        if frames[index].count > 0 { bytes.append(contentsOf: Self.separator) }
+        if frames[index].count > 0 { append(",\n") }
         frames[index].count += 1
         writeIndent(baseLevel + index + 1)
     }
@@ -443,7 +472,7 @@ public final class ExportJSONEncoder {
         let frame = frames[index]
         if frame.keyed {
             let last = (index + 1 < frames.count ? frames[index + 1].firstEntry : entries.count) - 1
-            return PathKey(stringValue: last >= frame.firstEntry ? entries[last].key : "")
+            return PathKey(stringValue: last >= frame.firstEntry ? key(ofEntry: last) : "")
         }
         return PathKey(index: frame.count - 1)
     }
@@ -676,7 +705,7 @@ public final class ExportJSONEncoder {
         private func nested(forKey key: Key, keyed: Bool) -> (id: Int, index: Int) {
             guard encoder.prepare(id, index) else { return (-1, -1) }
             let name = key.stringValue
-            if encoder.entries[encoder.frames[index].firstEntry...].contains(where: { $0.key == name }) {
+            if (encoder.frames[index].firstEntry ..< encoder.entries.count).contains(where: { encoder.key(ofEntry: $0) == name }) {
                 encoder.unsupported = true
                 return (-1, -1)
             }
