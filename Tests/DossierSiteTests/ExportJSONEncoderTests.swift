@@ -516,6 +516,8 @@ struct ExportJSONEncoderTests {
             Self.expectSameError(JSONValue.object(["a": .array([.number(1), .number(value)])]))
         }
         Self.expectSameError(Float.nan)
+        // Under an Int key the path's key has the Int too.
+        Self.expectSameError([7: [1: Double.nan]])
         Self.expectSameError(InArray())
         Self.expectSameError(InFloatArray())
         Self.expectSameError(InDictionary())

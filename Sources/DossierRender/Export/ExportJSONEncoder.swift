@@ -96,6 +96,8 @@ public final class ExportJSONEncoder {
         var start: Int
         var valueStart: Int
         var key: Int
+        /// The key's `intValue` (a `Dictionary`'s `Int` keys have one), for coding paths.
+        var intValue: Int?
         var fromSuperEncoder: Bool
     }
 
@@ -336,7 +338,7 @@ public final class ExportJSONEncoder {
 
     /// Starts the entry `key` of the object at `index`: the separator, the indent, the key and
     /// `" : "`; its value is written next.
-    private func beginEntry(_ key: String, in index: Int, fromSuperEncoder: Bool = false) {
+    private func beginEntry(_ key: String, intValue: Int?, in index: Int, fromSuperEncoder: Bool = false) {
         if entries.count > frames[index].firstEntry { append(",\n") }
         let start = bytes.count
         writeIndent(baseLevel + index + 1)
@@ -347,7 +349,7 @@ public final class ExportJSONEncoder {
             keys.append(key)
         }
         append(" : ")
-        entries.append(Entry(start: start, valueStart: bytes.count, key: keyIndex, fromSuperEncoder: fromSuperEncoder))
+        entries.append(Entry(start: start, valueStart: bytes.count, key: keyIndex, intValue: intValue, fromSuperEncoder: fromSuperEncoder))
     }
 
     /// The key of the entry at `index` in `entries`.
@@ -472,7 +474,8 @@ public final class ExportJSONEncoder {
         let frame = frames[index]
         if frame.keyed {
             let last = (index + 1 < frames.count ? frames[index + 1].firstEntry : entries.count) - 1
-            return PathKey(stringValue: last >= frame.firstEntry ? key(ofEntry: last) : "")
+            guard last >= frame.firstEntry else { return PathKey(stringValue: "") }
+            return PathKey(stringValue: key(ofEntry: last), intValue: entries[last].intValue)
         }
         return PathKey(index: frame.count - 1)
     }
@@ -507,14 +510,19 @@ public final class ExportJSONEncoder {
         valuePath(frames.count)
     }
 
-    /// A key of a coding path: the string of the original key, or an array index as
-    /// `JSONEncoder` names it.
+    /// A key of a coding path: the string and int values of the original key, or an array
+    /// index as `JSONEncoder` names it.
     private struct PathKey: CodingKey {
         var stringValue: String
         var intValue: Int?
 
-        init(stringValue: String) {
+        init(stringValue: String, intValue: Int?) {
             self.stringValue = stringValue
+            self.intValue = intValue
+        }
+
+        init(stringValue: String) {
+            self.init(stringValue: stringValue, intValue: nil)
         }
 
         init(intValue: Int) {
@@ -648,7 +656,7 @@ public final class ExportJSONEncoder {
         @inline(__always)
         private func begin(_ key: Key) throws {
             guard encoder.prepare(id, index) else { throw Unsupported() }
-            encoder.beginEntry(key.stringValue, in: index)
+            encoder.beginEntry(key.stringValue, intValue: key.intValue, in: index)
         }
 
         func encodeNil(forKey key: Key) throws { try begin(key); encoder.writeNull() }
@@ -681,7 +689,7 @@ public final class ExportJSONEncoder {
         func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             guard encoder.prepare(id, index) else { throw Unsupported() }
             let (mark, frames, entries) = (encoder.bytes.count, encoder.frames.count, encoder.entries.count)
-            encoder.beginEntry(key.stringValue, in: index)
+            encoder.beginEntry(key.stringValue, intValue: key.intValue, in: index)
             do {
                 try encoder.encodeValue(value)
             } catch {
@@ -709,17 +717,17 @@ public final class ExportJSONEncoder {
                 encoder.unsupported = true
                 return (-1, -1)
             }
-            encoder.beginEntry(name, in: index)
+            encoder.beginEntry(name, intValue: key.intValue, in: index)
             return encoder.openFrame(keyed: keyed, creator: 0, nested: true)
         }
 
-        func superEncoder() -> any Encoder { superEncoder(named: "super") }
-        func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue) }
+        func superEncoder() -> any Encoder { superEncoder(named: "super", intValue: nil) }
+        func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue, intValue: key.intValue) }
 
         /// An encoder for the value of `name`, written in place now; `{}` if it encodes nothing.
-        private func superEncoder(named name: String) -> any Encoder {
+        private func superEncoder(named name: String, intValue: Int?) -> any Encoder {
             guard encoder.prepare(id, index) else { return ValueEncoder(encoder: encoder, token: -1, depth: index + 1) }
-            encoder.beginEntry(name, in: index, fromSuperEncoder: true)
+            encoder.beginEntry(name, intValue: intValue, in: index, fromSuperEncoder: true)
             encoder.lastID += 1
             encoder.pending = encoder.lastID
             return ValueEncoder(encoder: encoder, token: encoder.lastID, depth: index + 1)
