@@ -4,7 +4,7 @@ import DossierRender
 
 /// The JSON export (`data/dossier.json`, also `dossier export`) of a handbook of N
 /// profiles, each a copy of the seed: `SiteExport.json()` (pretty-printed, sorted keys,
-/// JSONEncoder), and everything under `data/` (the JSON, the schema, six CSV tables).
+/// ExportJSONEncoder), and everything under `data/` (the JSON, the schema, six CSV tables).
 let benchmarks: @Sendable () -> Void = {
     for count in [100, 1_000, 10_000] {
         let configuration = Benchmark.Configuration(

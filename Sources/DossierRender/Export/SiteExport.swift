@@ -70,42 +70,28 @@ public struct SiteExport: Encodable, Sendable {
     /// The same bytes `JSONEncoder` gives for the whole value, but made element by element:
     /// encoding everything at once builds Foundation's tree of the entire export before
     /// writing a byte (gigabytes for ten thousand profiles) and runs on one core. Here each
-    /// profile, pattern and document is encoded on its own, in parallel, and indented into
-    /// place. `ExportTests` checks the result against `JSONEncoder`'s.
+    /// profile, pattern and document is encoded on its own, in parallel, by
+    /// `ExportJSONEncoder`, which writes it already indented for its place. `ExportTests`
+    /// checks the result against `JSONEncoder`'s.
     public func write(_ emit: ([UInt8]) throws -> Void) throws {
         func key(_ name: String) throws { try emit(Array("  \"\(name)\" : ".utf8)) }
         let next = Array(",\n".utf8)
         try emit(Array("{\n".utf8))
         try key("diagnostics"); try Self.writeArray(diagnostics, to: emit); try emit(next)
         try key("documents"); try Self.writeArray(documents, to: emit); try emit(next)
-        try key("generator"); try emit(Self.indented(Self.encode(generator), by: 2, skippingFirstLine: true)); try emit(next)
+        try key("generator"); try emit(Self.encode(generator)); try emit(next)
         try key("patterns"); try Self.writeArray(patterns, to: emit); try emit(next)
         try key("profiles"); try Self.writeArray(profiles, to: emit); try emit(next)
         try key("schemaVersion"); try emit(Self.encode(schemaVersion)); try emit(next)
-        try key("site"); try emit(Self.indented(Self.encode(site), by: 2, skippingFirstLine: true))
+        try key("site"); try emit(Self.encode(site))
         try emit(Array("\n}\n".utf8))
     }
 
+    /// A member of the top-level object, after its key.
     private static func encode(_ value: some Encodable) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return Array(try encoder.encode(value))
-    }
-
-    /// Every line after the first (or every line) moved right by `by` spaces; blank lines
-    /// (the inside of an empty array) stay empty, as `JSONEncoder` prints them. Pretty-printed
-    /// JSON has no raw newline inside a string, so lines are safe to indent.
-    private static func indented(_ bytes: [UInt8], by width: Int, skippingFirstLine: Bool = false) -> [UInt8] {
-        let pad = [UInt8](repeating: 0x20, count: width)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        var lineStart = !skippingFirstLine
-        for byte in bytes {
-            if lineStart && byte != 0x0A { out += pad }
-            out.append(byte)
-            lineStart = byte == 0x0A
-        }
-        return out
+        var bytes: [UInt8] = []
+        try ExportJSONEncoder().encode(value, level: 1, into: &bytes)
+        return bytes
     }
 
     /// A member array one level in, as `JSONEncoder` prints it (`[`, blank line, `]` when
@@ -130,10 +116,13 @@ public struct SiteExport: Encodable, Sendable {
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 let range = first + chunk * chunkSize ..< min(end, first + (chunk + 1) * chunkSize)
                 let result = Result { () throws -> [UInt8] in
+                    // Each element at the depth of an element of a member array: 4 spaces in.
+                    let encoder = ExportJSONEncoder()
                     var bytes: [UInt8] = []
                     for index in range {
-                        if index > 0 { bytes += Array(",\n".utf8) }
-                        bytes += indented(try encode(elements[index]), by: 4)
+                        if index > 0 { bytes.append(contentsOf: ",\n".utf8) }
+                        bytes.append(contentsOf: "    ".utf8)
+                        try encoder.encode(elements[index], level: 2, into: &bytes)
                     }
                     return bytes
                 }
