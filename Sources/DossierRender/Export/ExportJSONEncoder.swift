@@ -183,44 +183,11 @@ public final class ExportJSONEncoder {
         }
     }
 
-    /// A quoted string, escaped as `JSONEncoder` escapes it: `"` and `\`, control characters as
-    /// `\n`, `\t`, `\r`, `\b`, `\f` or `\u00XX`; `/`, DEL and non-ASCII as they are. Returns
-    /// whether the string was plain (ASCII, nothing escaped), for keys.
+    /// A quoted string, escaped as `JSONEncoder` escapes it (`JSONStrings`). Returns whether
+    /// it was plain (ASCII, nothing escaped), for keys.
     @discardableResult
     private func writeString(_ string: String) -> Bool {
-        var string = string
-        bytes.append(UInt8(ascii: "\""))
-        let plain = string.withUTF8 { utf8 -> Bool in
-            var plain = true
-            var run = 0
-            for index in utf8.indices {
-                let byte = utf8[index]
-                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                    if byte >= 0x80 { plain = false }
-                    continue
-                }
-                plain = false
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                run = index + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                default:
-                    append("u00")
-                    bytes.append(Self.hexDigits.utf8Start[Int(byte >> 4)])
-                    bytes.append(Self.hexDigits.utf8Start[Int(byte & 0xF)])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
-            return plain
-        }
-        bytes.append(UInt8(ascii: "\""))
-        return plain
+        JSONStrings.append(string, to: &bytes)
     }
 
     /// An array of strings, written at once (the model has many: details, items, notes).
