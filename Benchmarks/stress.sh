@@ -45,7 +45,9 @@ for case in "${CASES[@]}"; do
   input=$(du -sh "$dir/content" | cut -f1)
   # One run under GNU time and a time limit first: the peak memory, and whether it
   # finishes at all.
-  rm -rf "$dir/site"
+  # Cold builds: no site and no cache (the cache would make every run after the first a
+  # rebuild that reuses the layouts and models).
+  rm -rf "$dir/site" "$dir/.dossier-cache"
   set +e
   timeout "$LIMIT" /usr/bin/time -o "$dir/time.txt" -f '%e %M %U %S' \
     "$DOSSIER" build --root "$dir" --output "$dir/site" >"$dir/stdout.txt" 2>"$dir/stderr.txt"
@@ -65,7 +67,7 @@ for case in "${CASES[@]}"; do
   median=$elapsed
   # Then hyperfine, unless one build already takes minutes.
   if awk "BEGIN { exit !($elapsed < 120) }"; then
-    hyperfine --runs "$RUNS" --export-json "$dir/hyperfine.json" --prepare "rm -rf $dir/site" \
+    hyperfine --runs "$RUNS" --export-json "$dir/hyperfine.json" --prepare "rm -rf $dir/site $dir/.dossier-cache" \
       "$DOSSIER build --root $dir --output $dir/site" >"$dir/hyperfine.txt" 2>&1 || true
     median=$(python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$dir/hyperfine.json" 2>/dev/null || echo "$elapsed")
   fi
