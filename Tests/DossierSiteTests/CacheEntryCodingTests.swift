@@ -38,9 +38,16 @@ struct CacheEntryCodingTests {
             }
         }
 
+        /// The document entries in the cache's pack, by key, in the order they were stored.
+        func documentEntries() -> [(key: String, bytes: [UInt8])] {
+            let url = handbook.root.appendingPathComponent(".dossier-cache/\(DocumentPack.fileName)")
+            let pack = DocumentPack(url: url)
+            return DocumentPack.records(at: url.path).compactMap { record in pack.bytes(forKey: record.key).map { (record.key, $0) } }
+        }
+
         /// The seed profile's entry.
         func seedEntry() throws -> [UInt8] {
-            for (_, bytes) in try files("documents") {
+            for (_, bytes) in documentEntries() {
                 let entry = try BinaryDecoder().decode(CachedDocument.self, from: bytes)
                 if entry.result.record?.id == "aws-expert" { return bytes }
             }
@@ -56,13 +63,13 @@ struct CacheEntryCodingTests {
 
     @Test func documentEntriesReadBackExactly() async throws {
         let built = try await Built()
-        let entries = try built.files("documents")
+        let entries = built.documentEntries()
         #expect(entries.count == built.documents)
+        #expect(Set(entries.map(\.key)).count == entries.count, "one record per document after one build")
         var sawSeed = false
         var sawFrontMatter = false
         for (name, bytes) in entries {
-            #expect(name.hasSuffix(".bin"))
-            let original = try #require(built.memory.entry(String(name.dropLast(4))))
+            let original = try #require(built.memory.entry(name))
             let decoded = try BinaryDecoder().decode(CachedDocument.self, from: bytes)
             #expect(try BinaryEncoder().encode(original) == bytes, "\(name)")
             #expect(try BinaryEncoder().encode(decoded) == bytes, "\(name)")

@@ -173,10 +173,7 @@ struct IncrementalBuildTests {
         try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Warehouses.", worksWith: ["bob"], pattern: "Queue Fan-out"))
         try await Self.expectSameAsClean(handbook, "edit", memory: memory)
         // Bob's entry is remembered: deleting it from disk changes nothing.
-        let documents = handbook.root.appendingPathComponent(".dossier-cache/documents")
-        for name in try FileManager.default.contentsOfDirectory(atPath: documents.path) {
-            try FileManager.default.removeItem(at: documents.appendingPathComponent(name))
-        }
+        try FileManager.default.removeItem(at: handbook.root.appendingPathComponent(".dossier-cache/\(DocumentPack.fileName)"))
         try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Lakes.", worksWith: ["bob"], pattern: "Queue Fan-out"))
         let edit = try await Self.expectSameAsClean(handbook, "edit with entries gone from disk", memory: memory)
         #expect(edit.changedPaths?.contains("profiles/bob/index.html") == false)
@@ -271,10 +268,14 @@ struct IncrementalBuildTests {
     @Test func aCorruptCacheIsDiscardedWithANote() async throws {
         let handbook = try Self.handbook()
         _ = await handbook.build()
-        let documents = handbook.root.appendingPathComponent(".dossier-cache/documents")
-        for name in try FileManager.default.contentsOfDirectory(atPath: documents.path) {
-            try Data("{ not json".utf8).write(to: documents.appendingPathComponent(name))
+        // Every entry's bytes damaged in the pack, its records still whole.
+        let pack = handbook.root.appendingPathComponent(".dossier-cache/\(DocumentPack.fileName)")
+        let damage = try FileHandle(forWritingTo: pack)
+        for record in DocumentPack.records(at: pack.path) {
+            try damage.seek(toOffset: UInt64(record.offset + record.length / 2))
+            try damage.write(contentsOf: Data("{ not json".utf8))
         }
+        try damage.close()
         // With nothing changed, no entry is read at all: the site is as the last build left it.
         let untouched = try await Self.expectSameAsClean(handbook, "corrupt entries, nothing changed")
         #expect(untouched.pagesRendered == 0)
@@ -313,26 +314,29 @@ struct IncrementalBuildTests {
     }
 
     /// The cache of a Dossier that wrote JSON (format 4 and before: `documents/<key>.json`,
-    /// `outputs/<digest>.json`) is discarded with the note, every file of it deleted.
-    @Test func aJSONCacheOfAnEarlierFormatIsDiscarded() async throws {
+    /// `outputs/<digest>.json`) is discarded with the note, every file of it deleted; so is
+    /// format 5's folder of entries (`documents/<key>.bin`).
+    @Test func aCacheOfAnEarlierFormatIsDiscarded() async throws {
         let handbook = try Self.handbook()
         _ = await handbook.build()
         let cache = handbook.root.appendingPathComponent(".dossier-cache")
-        for folder in ["documents", "outputs"] {
-            let url = cache.appendingPathComponent(folder)
-            for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
-                try FileManager.default.moveItem(at: url.appendingPathComponent(name),
-                                                 to: url.appendingPathComponent(name.replacingOccurrences(of: ".bin", with: ".json")))
-            }
+        let outputs = cache.appendingPathComponent("outputs")
+        for name in try FileManager.default.contentsOfDirectory(atPath: outputs.path) {
+            try FileManager.default.moveItem(at: outputs.appendingPathComponent(name),
+                                             to: outputs.appendingPathComponent(name.replacingOccurrences(of: ".bin", with: ".json")))
         }
+        let legacy = cache.appendingPathComponent("documents")
+        try FileManager.default.createDirectory(at: legacy, withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: legacy.appendingPathComponent(String(repeating: "a", count: 64) + ".json"))
+        try Data([1, 2, 3]).write(to: legacy.appendingPathComponent(String(repeating: "b", count: 64) + ".bin"))
         try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Edited after an upgrade.", worksWith: ["bob"]))
         let report = try await Self.expectSameAsClean(handbook, "JSON cache")
         #expect(report.diagnostics.contains { $0.code == "cache.discarded" && $0.message.contains("another build of Dossier") })
         #expect(report.pagesRendered == report.pagesWritten)
-        for folder in ["documents", "outputs"] {
-            let names = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent(folder).path)
-            #expect(!names.isEmpty && names.allSatisfy { $0.hasSuffix(".bin") }, "\(folder): \(names)")
-        }
+        #expect(!FileManager.default.fileExists(atPath: legacy.path))
+        let names = try FileManager.default.contentsOfDirectory(atPath: outputs.path)
+        #expect(!names.isEmpty && names.allSatisfy { $0.hasSuffix(".bin") }, "\(names)")
+        #expect(!DocumentPack.records(at: cache.appendingPathComponent(DocumentPack.fileName).path).isEmpty)
         let next = await handbook.build()
         #expect(next.pagesRendered == 0)
         #expect(!next.diagnostics.contains { $0.code == "cache.discarded" })
@@ -362,8 +366,19 @@ struct IncrementalBuildTests {
         #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("CACHEDIR.TAG").path))
         try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "No pattern any more.", worksWith: ["bob"]))
         _ = await handbook.build()
-        let documents = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("documents").path)
-        #expect(documents.count == 5)  // index, ada, bob, review, about
+        // Entries no build uses stay in the pack until they are half of it.
+        let pack = cache.appendingPathComponent(DocumentPack.fileName).path
+        #expect(DocumentPack.records(at: pack).count == 6)  // index, ada twice, bob, review, about
+        var counts: [Int] = []
+        for edit in 1...8 {
+            try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Edit \(edit).", worksWith: ["bob"]))
+            _ = await handbook.build()
+            counts.append(DocumentPack.records(at: pack).count)
+        }
+        // Without compaction the pack would hold 6 + 8 records; once the dead ones are half
+        // of it, it is rewritten with the 5 live ones.
+        #expect(counts.contains(5) && counts.max()! < 14, "\(counts)")
+        #expect(try await Self.expectSameAsClean(handbook, "after compactions").pagesRendered == 0)
         let remaining = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("layouts").path)
         #expect(remaining.count < layouts.count)
     }

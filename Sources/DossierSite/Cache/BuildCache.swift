@@ -10,7 +10,8 @@ import Glibc
 ///
 ///     .dossier-cache/
 ///       CACHEDIR.TAG              marks the folder as a cache for backup tools
-///       documents/<key>.bin       a document's model, diagnostics and the pages it wrote
+///       documents.pack            each document's model, diagnostics and the pages it
+///                                 wrote, by key (`DocumentPack`)
 ///       layouts/<key>.svg         Graphviz's layout of a diagram
 ///       outputs/<key>.bin         per output folder: what the last build left there
 ///
@@ -22,20 +23,22 @@ import Glibc
 /// version of a file. Nothing is trusted blindly: an entry that does not decode (its checksum
 /// included) is treated as missing, a cache from another Dossier executable or of another
 /// format is deleted, and a build uses an output folder's state only when the folder still
-/// holds what the state says. Every file is written to a temporary name and renamed, so a
-/// killed build leaves whole entries or none.
+/// holds what the state says. Every file is written to a temporary name and renamed, and
+/// document entries are appended whole, so a killed build leaves whole entries or none.
 final class BuildCache: Sendable {
     static let folderName = ".dossier-cache"
     /// Bumped when the layout of entries changes. 2: patterns, knowledge and troubleshooting
     /// carry their text's formatting (`…Formatted`). 3: output states record guides and the
     /// build's outcome. 4: code snippets know the entry they are written under. 5: entries and
-    /// states in the binary coding (`.bin`) instead of JSON (`.json`).
-    static let format = 5
+    /// states in the binary coding (`.bin`) instead of JSON (`.json`). 6: document entries in
+    /// one pack file instead of `documents/<key>.bin`.
+    static let format = 6
     /// The extension of document entries and output states.
     static let fileExtension = "bin"
 
     let folder: URL
     let layouts: DiskLayoutStore
+    let documents: DocumentPack
     /// Notes about the cache itself (discarded entries, a cache from another version): shown
     /// to the user, never part of the site's export.
     private let collected = Locked([Diagnostic]())
@@ -43,6 +46,7 @@ final class BuildCache: Sendable {
     init(root: URL) {
         folder = root.appendingPathComponent(Self.folderName)
         layouts = DiskLayoutStore(folder: folder.appendingPathComponent("layouts"))
+        documents = DocumentPack(url: folder.appendingPathComponent(DocumentPack.fileName))
     }
 
     var notes: [Diagnostic] { collected.withLock { $0 } }
@@ -141,11 +145,10 @@ final class BuildCache: Sendable {
     // MARK: - Documents
 
     func document(_ key: String) -> CachedDocument? {
-        let url = documentURL(key)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        guard let entry = try? BinaryDecoder().decode(CachedDocument.self, from: data), entry.key == key else {
-            note("a cached document (\(url.lastPathComponent)) could not be read; it is built again")
-            try? FileManager.default.removeItem(at: url)
+        guard let bytes = documents.bytes(forKey: key) else { return nil }
+        guard let entry = try? BinaryDecoder().decode(CachedDocument.self, from: bytes), entry.key == key else {
+            // The next store of this key appends a record that takes its place.
+            note("a cached document (\(key.prefix(12))…) could not be read; it is built again")
             return nil
         }
         return entry
@@ -153,11 +156,7 @@ final class BuildCache: Sendable {
 
     func store(_ entry: CachedDocument) {
         guard let bytes = try? BinaryEncoder().encode(entry) else { return }
-        Self.writeAtomically(bytes, to: documentURL(entry.key))
-    }
-
-    private func documentURL(_ key: String) -> URL {
-        folder.appendingPathComponent("documents").appendingPathComponent(key + "." + Self.fileExtension)
+        documents.append(key: entry.key, bytes: bytes)
     }
 
     // MARK: - Housekeeping
@@ -186,20 +185,20 @@ final class BuildCache: Sendable {
                 try? fm.removeItem(at: url)
                 continue
             }
-            documents.formUnion(state.documents.map { $0 + suffix })
+            documents.formUnion(state.documents)
             layouts.formUnion(state.layouts.map { DiskLayoutStore.fileName(forKey: $0) })
         }
-        for (sub, keep) in [("documents", documents), ("layouts", layouts)] {
-            let url = folder.appendingPathComponent(sub)
-            for name in (try? fm.contentsOfDirectory(atPath: url.path)) ?? [] where !keep.contains(name) {
-                try? fm.removeItem(at: url.appendingPathComponent(name))
-            }
+        self.documents.compact(keeping: documents)
+        let url = folder.appendingPathComponent("layouts")
+        for name in (try? fm.contentsOfDirectory(atPath: url.path)) ?? [] where !layouts.contains(name) {
+            try? fm.removeItem(at: url.appendingPathComponent(name))
         }
     }
 
     /// Removes everything in the cache folder (its entries belong to another executable).
     func discardAll() {
-        for sub in ["documents", "layouts", "outputs"] {
+        // `documents/`: the entries of format 5 and before, one file each.
+        for sub in [DocumentPack.fileName, "documents", "layouts", "outputs"] {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(sub))
         }
     }
@@ -208,7 +207,7 @@ final class BuildCache: Sendable {
     /// borg, restic and GNU tar honour).
     func prepare() {
         let fm = FileManager.default
-        for sub in ["documents", "layouts", "outputs"] {
+        for sub in ["layouts", "outputs"] {
             try? fm.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         let tag = folder.appendingPathComponent("CACHEDIR.TAG")
