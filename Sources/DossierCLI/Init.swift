@@ -12,7 +12,7 @@ extension DossierCommand {
             (content/profiles/example.md, content/patterns/example.md) that use every \
             section Dossier reads and explain it as they go. Existing files are never \
             overwritten: if any file Dossier would write exists, nothing is written and each \
-            one is named.
+            one is named. An existing .gitignore is kept, with the lines it lacks added.
             """
         )
 
@@ -24,6 +24,7 @@ extension DossierCommand {
 
         func run() async throws {
             let root = URL(fileURLWithPath: directory)
+            let hadGitignore = FileManager.default.fileExists(atPath: root.appendingPathComponent(".gitignore").path)
             let written: [String]
             do throws(ScaffoldError) {
                 written = try Scaffold.handbook(templates: templates).write(to: root)
@@ -32,7 +33,9 @@ extension DossierCommand {
             }
             let shown = directory == "." ? "the current folder" : root.standardizedFileURL.path
             var text = "Created a handbook in \(shown):\n"
-            for path in written where !path.hasPrefix("templates/") { text += "  \(path)\n" }
+            for path in written where !path.hasPrefix("templates/") {
+                text += path == ".gitignore" && hadGitignore ? "  .gitignore (lines added to the existing one)\n" : "  \(path)\n"
+            }
             let copied = written.count { $0.hasPrefix("templates/") }
             if copied > 0 { text += "  templates/ (\(copied) built-in templates and assets, to customise)\n" }
             let next = directory == "." ? [] : [("cd \(ScaffoldReport.shellQuoted(directory))", "")]

@@ -62,6 +62,18 @@ struct ScaffoldCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("content/profiles/example.md").path))
     }
 
+    /// `dossier init` in a repository: its `.gitignore` is kept and given the lines it lacks.
+    @Test func initBesideAnExistingGitignore() throws {
+        let folder = try TemporaryFolder()
+        try Data("node_modules/\n".utf8).write(to: folder.url.appendingPathComponent(".gitignore"))
+        let output = try Dossier.run(["init"], in: folder.url)
+        #expect(output.status == 0)
+        #expect(output.stderr.isEmpty)
+        #expect(output.stdout.contains("\n  dossier.yml\n  .gitignore (lines added to the existing one)\n  content/profiles/example.md\n"))
+        let gitignore = try String(contentsOf: folder.url.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(gitignore.hasPrefix("node_modules/\n\n") && gitignore.hasSuffix("site/\n.dossier-cache/\n"))
+    }
+
     @Test func initTemplatesCopiesEveryBuiltInTemplateByteForByte() throws {
         let folder = try TemporaryFolder()
         let output = try Dossier.run(["init", "--templates", folder.url.path])

@@ -261,6 +261,58 @@ struct ScaffoldWritingTests {
         #expect(error.problems.map(\.code) == [.writeFailed])
         #expect(try FileManager.default.contentsOfDirectory(atPath: handbook.root.path) == [])
     }
+
+    static func text(_ handbook: TemporaryHandbook, _ path: String) throws -> String {
+        try String(contentsOf: handbook.root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// A handbook started in a repository: its `.gitignore` gets the lines it lacks, after
+    /// its own, which are kept as they were.
+    @Test func anExistingGitignoreGetsTheLinesItLacks() throws {
+        let own = "# editors\n.DS_Store\n*.swp\n/site\n"
+        let handbook = try TemporaryHandbook(files: [".gitignore": own])
+        let path = handbook.root.appendingPathComponent(".gitignore").path
+        chmod(path, 0o600)
+        let written = try Scaffold.handbook().write(to: handbook.root)
+        #expect(written == ["dossier.yml", ".gitignore", "content/profiles/example.md", "content/patterns/example.md"])
+        let merged = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(merged == own + "\n# Written by `dossier build`: build it again rather than committing it.\n.dossier-cache/\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+        // Nothing left to add: the file is not touched, nor listed.
+        let again = try TemporaryHandbook(files: [".gitignore": "site/\n.dossier-cache\n"])
+        #expect(try Scaffold.handbook().write(to: again.root) == ["dossier.yml", "content/profiles/example.md", "content/patterns/example.md"])
+        #expect(try Self.text(again, ".gitignore") == "site/\n.dossier-cache\n")
+        // No final newline, or an empty file.
+        let bare = try TemporaryHandbook(files: [".gitignore": "node_modules"])
+        try Scaffold.handbook().write(to: bare.root)
+        #expect(try Self.text(bare, ".gitignore").hasPrefix("node_modules\n\n# Written by"))
+        let empty = try TemporaryHandbook(files: [".gitignore": ""])
+        try Scaffold.handbook().write(to: empty.root)
+        #expect(try Self.text(empty, ".gitignore") == "# Written by `dossier build`: build it again rather than committing it.\nsite/\n.dossier-cache/\n")
+    }
+
+    /// A conflict elsewhere leaves the `.gitignore` as it was; so does a failure part-way.
+    @Test func aGitignoreIsPutBackWhenNothingIsWritten() throws {
+        let handbook = try TemporaryHandbook(files: [".gitignore": "build/\n", "dossier.yml": "title: Mine\n"])
+        #expect(throws: ScaffoldError.self) { try Scaffold.handbook().write(to: handbook.root) }
+        #expect(try Self.text(handbook, ".gitignore") == "build/\n")
+        let failing = try TemporaryHandbook(files: [".gitignore": "build/\n"])
+        let scaffold = Scaffold(files: [
+            .init(path: ".gitignore", bytes: Array("site/\n".utf8), addsMissingLines: true),
+            .init(path: "new/" + String(repeating: "x", count: 300) + ".md", bytes: Array("too long\n".utf8)),
+        ])
+        #expect(throws: ScaffoldError.self) { try scaffold.write(to: failing.root) }
+        #expect(try Self.text(failing, ".gitignore") == "build/\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: failing.root.path) == [".gitignore"])
+    }
+
+    /// A `.gitignore` that is a link, or a folder, is in the way like any other file.
+    @Test func aGitignoreThatIsNotAFileIsAConflict() throws {
+        let handbook = try TemporaryHandbook(files: ["elsewhere": "site/\n"])
+        try FileManager.default.createSymbolicLink(atPath: handbook.root.appendingPathComponent(".gitignore").path, withDestinationPath: "elsewhere")
+        let error = try #require(throws: ScaffoldError.self) { try Scaffold.handbook().write(to: handbook.root) }
+        #expect(error.problems.map(\.path) == [".gitignore"])
+    }
 }
 
 /// `dossier new`: names, slugs, and the same no-overwrite rule.

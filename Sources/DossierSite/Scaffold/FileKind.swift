@@ -21,3 +21,12 @@ enum FileKind {
         }
     }
 }
+
+extension FileKind {
+    /// Whether `path` is a regular file itself, not a link to one: a file Dossier may add
+    /// lines to by replacing it.
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+}

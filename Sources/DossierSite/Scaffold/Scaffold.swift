@@ -9,14 +9,41 @@ public struct Scaffold: Sendable, Hashable {
     public struct File: Sendable, Hashable {
         public var path: String
         public var bytes: [UInt8]
+        /// A list of lines (`.gitignore`) that, when the file exists, is added to it: the
+        /// lines it lacks are appended and the rest is kept as it is.
+        public var addsMissingLines = false
 
-        public init(path: String, bytes: [UInt8]) {
+        public init(path: String, bytes: [UInt8], addsMissingLines: Bool = false) {
             self.path = path
             self.bytes = bytes
+            self.addsMissingLines = addsMissingLines
         }
 
-        init(path: String, text: String) {
-            self.init(path: path, bytes: Array(text.utf8))
+        init(path: String, text: String, addsMissingLines: Bool = false) {
+            self.init(path: path, bytes: Array(text.utf8), addsMissingLines: addsMissingLines)
+        }
+
+        /// `existing` with the lines of this file it lacks appended, under this file's
+        /// comments; `nil` when it lacks none. Ignore patterns match with or without a
+        /// leading or trailing `/` (`/site` ignores what `site/` does, and more).
+        func adding(to existing: [UInt8]) -> [UInt8]? {
+            func key(_ line: Substring) -> Substring {
+                var line = line.drop { $0 == " " || $0 == "\t" }
+                while line.last == " " || line.last == "\t" || line.last == "\r" { line = line.dropLast() }
+                if line.first == "/" { line = line.dropFirst() }
+                if line.last == "/" { line = line.dropLast() }
+                return line
+            }
+            let present = Set(String(decoding: existing, as: UTF8.self).split(separator: "\n").map(key))
+            let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+            let missing = lines.filter { !$0.hasPrefix("#") && !key($0).isEmpty && !present.contains(key($0)) }
+            guard !missing.isEmpty else { return nil }
+            var merged = existing
+            if let last = merged.last, last != UInt8(ascii: "\n") { merged.append(UInt8(ascii: "\n")) }
+            if !merged.isEmpty { merged.append(UInt8(ascii: "\n")) }
+            for comment in lines where comment.hasPrefix("#") { merged += Array(comment.utf8) + [UInt8(ascii: "\n")] }
+            for line in missing { merged += Array(line.utf8) + [UInt8(ascii: "\n")] }
+            return merged
         }
     }
 
@@ -37,14 +64,14 @@ public struct Scaffold: Sendable, Hashable {
     /// The id of the example documents `dossier init` writes.
     public static let exampleID = "example"
 
-    /// A new handbook: `dossier.yml`, `.gitignore`, an example profile and an example pattern
-    /// document that name each other, and with `templates`, a copy of every built-in template
-    /// under `templates/` to customise.
+    /// A new handbook: `dossier.yml`, `.gitignore` (or the lines an existing one lacks), an
+    /// example profile and an example pattern document that name each other, and with
+    /// `templates`, a copy of every built-in template under `templates/` to customise.
     public static func handbook(templates: Bool = false) -> Scaffold {
         let name = ScaffoldName(title: "Example", slug: exampleID)
         var files = [
             File(path: "dossier.yml", text: HandbookSettings.configuration),
-            File(path: ".gitignore", text: HandbookSettings.gitignore),
+            File(path: ".gitignore", text: HandbookSettings.gitignore, addsMissingLines: true),
             document(.profile, name: name, companion: exampleID),
             document(.pattern, name: name, companion: exampleID),
         ]

@@ -13,6 +13,8 @@ struct ScaffoldTransaction {
     let root: URL
     private(set) var createdFiles: [String] = []
     private(set) var createdFolders: [String] = []
+    /// Files replaced, with what they held before.
+    private(set) var replacedFiles: [(path: String, original: [UInt8])] = []
 
     init(root: URL) {
         self.root = root
@@ -66,10 +68,45 @@ struct ScaffoldTransaction {
         createdFiles.append(target.path)
     }
 
-    /// Removes the files and (empty) folders this transaction created, newest first.
+    /// Replaces an existing file (`.gitignore`, lines added) through a temporary file
+    /// renamed over it, remembering what it held.
+    mutating func replace(_ path: String, with bytes: [UInt8], original: [UInt8]) throws(ScaffoldError) {
+        let target = root.appendingPathComponent(path)
+        try Self.writeReplacing(target, bytes, path: path)
+        replacedFiles.append((target.path, original))
+    }
+
+    /// Removes the files and (empty) folders this transaction created, newest first, and
+    /// puts back what the files it replaced held.
     func rollBack() {
+        for (path, original) in replacedFiles.reversed() {
+            try? Self.writeReplacing(URL(fileURLWithPath: path), original, path: path)
+        }
         for path in createdFiles.reversed() { unlink(path) }
         for path in createdFolders.reversed() { rmdir(path) }
+    }
+
+    private static func writeReplacing(_ target: URL, _ bytes: [UInt8], path: String) throws(ScaffoldError) {
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).dossier-new-\(getpid())").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw ScaffoldError(.writeFailed, "cannot write: \(lastError())", path: path) }
+        // The file keeps its permissions.
+        var info = stat()
+        if stat(target.path, &info) == 0 { fchmod(fd, info.st_mode & 0o7777) }
+        do throws(ScaffoldError) {
+            try writeAll(bytes, to: fd, path: path)
+            guard fsync(fd) == 0 else { throw ScaffoldError(.writeFailed, "cannot write: \(lastError())", path: path) }
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        close(fd)
+        guard rename(temporary, target.path) == 0 else {
+            let reason = lastError()
+            unlink(temporary)
+            throw ScaffoldError(.writeFailed, "cannot write: \(reason)", path: path)
+        }
     }
 
     private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(ScaffoldError) {
