@@ -78,4 +78,16 @@ struct DocumentPackTests {
         #expect(DocumentPack(url: url).bytes(forKey: Self.key(2)) == Self.entry(2))
         #expect(DocumentPack(url: url).bytes(forKey: Self.key(1)) == Self.entry(9))
     }
+
+    /// Another build compacts the pack (renames a new file over it) while this one reads.
+    @Test func aReaderKeepsTheFileItIndexed() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = DocumentPack(url: url)
+        for n in 1...4 { writer.append(key: Self.key(n), bytes: Self.entry(n, size: 200 + n)) }
+        let reader = DocumentPack(url: url)
+        #expect(reader.bytes(forKey: Self.key(1)) == Self.entry(1, size: 201))
+        DocumentPack(url: url).compact(keeping: [Self.key(4)])
+        #expect(DocumentPack.records(at: url.path).map(\.key) == [Self.key(4)])
+        for n in 1...4 { #expect(reader.bytes(forKey: Self.key(n)) == Self.entry(n, size: 200 + n)) }
+    }
 }

@@ -36,8 +36,11 @@ final class DocumentPack: Sendable {
 
     let url: URL
     private struct State {
-        /// The last record of each key, read from the pack when first asked.
+        /// The last record of each key, read from the pack when first asked, and the
+        /// descriptor it was read through: entries are read through it too, so that a pack
+        /// another build compacts (renames over) meanwhile does not move them.
         var index: [String: Record]?
+        var reader: Int32 = -1
         var appender: Int32 = -1
     }
     private let state = Locked(State())
@@ -47,22 +50,24 @@ final class DocumentPack: Sendable {
     }
 
     deinit {
-        state.withLock { if $0.appender >= 0 { close($0.appender) } }
+        state.withLock { state in
+            if state.appender >= 0 { close(state.appender) }
+            if state.reader >= 0 { close(state.reader) }
+        }
     }
 
     /// The entry last stored under `key`.
     func bytes(forKey key: String) -> [UInt8]? {
-        let record = state.withLock { state -> Record? in
+        let (record, reader) = state.withLock { state -> (Record?, Int32) in
             if state.index == nil {
-                state.index = Dictionary(Self.records(at: url.path).map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
+                state.reader = open(url.path, O_RDONLY | O_CLOEXEC)
+                let records = state.reader >= 0 ? Self.records(in: state.reader) : []
+                state.index = Dictionary(records.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
             }
-            return state.index?[key]
+            return (state.index?[key], state.reader)
         }
-        guard let record else { return nil }
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        return Self.read(fd, at: record.offset, count: record.length)
+        guard let record, reader >= 0 else { return nil }
+        return Self.read(reader, at: record.offset, count: record.length)
     }
 
     /// Appends an entry. Failures are dropped: the entry is a miss next time.
@@ -89,6 +94,10 @@ final class DocumentPack: Sendable {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return [] }
         defer { close(fd) }
+        return records(in: fd)
+    }
+
+    private static func records(in fd: Int32) -> [Record] {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return [] }
         let size = Int(info.st_size)
@@ -131,7 +140,9 @@ final class DocumentPack: Sendable {
         state.withLock { state in
             state.index = nil
             if state.appender >= 0 { close(state.appender) }
+            if state.reader >= 0 { close(state.reader) }
             state.appender = -1
+            state.reader = -1
         }
     }
 
