@@ -45,10 +45,23 @@ extension Drawing.Shape {
     }
 
     /// The numbers in `points` or in a path Graphviz wrote (absolute `M` and `C` commands,
-    /// coordinates as `x,y` pairs).
-    private static func numbers(in text: String) -> [Double] {
-        text.split { !($0.isNumber || $0 == "." || $0 == "-" || $0 == "e") }
-            .compactMap(SVGNumber.parse)
+    /// coordinates as `x,y` pairs). Read as bytes: every node's box is measured this way
+    /// when its label is placed, and splitting the text into Characters was most of that.
+    static func numbers(in text: String) -> [Double] {
+        var numbers: [Double] = []
+        var token: [UInt8] = []
+        func flush() {
+            if !token.isEmpty, let number = Double(String(decoding: token, as: UTF8.self)) { numbers.append(number) }
+            token.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "e"): token.append(byte)
+            default: flush()
+            }
+        }
+        flush()
+        return numbers
     }
 }
 

@@ -3,6 +3,14 @@ import Testing
 
 @Suite("Helpers")
 struct UnitTests {
+    @Test func numbersInPointsAndPaths() {
+        #expect(Drawing.Shape.numbers(in: "M27,-36C27.5,-36 90.5,-36.25 90.5,-36") == [27, -36, 27.5, -36, 90.5, -36.25, 90.5, -36])
+        #expect(Drawing.Shape.numbers(in: "0,0 10,0 10,-20.5 0,-20.5 0,0") == [0, 0, 10, 0, 10, -20.5, 0, -20.5, 0, 0])
+        #expect(Drawing.Shape.numbers(in: "1e-05,2 -3e2,4") == [1e-05, 2, -300, 4])
+        #expect(Drawing.Shape.numbers(in: "") == [])
+        #expect(Drawing.Shape.numbers(in: "M,C,,- .") == [])
+    }
+
     @Test func shortLabelsStayOnOneLine() {
         let wrapper = LabelWrapper(maxWidth: Typography.nodeLineWidthAcross, fontSize: Typography.nodeFontSize)
         #expect(wrapper.lines("API Gateway") == ["API Gateway"])
