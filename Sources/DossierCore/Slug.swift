@@ -27,24 +27,27 @@ public enum Slug {
     /// Matching GitHub matters: profiles link to their own sections with the anchors GitHub
     /// shows (`#role--expertise`), and those links must keep working in the handbook.
     public static func heading(_ text: some StringProtocol) -> String {
-        var out = ""
+        // Bytes, ASCII decided without Unicode properties: every heading, service and
+        // capability of every profile gets one of these.
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if scalar == " " {
-                out.append("-")
-            } else if scalar == "-" || scalar == "_" {
-                out.unicodeScalars.append(scalar)
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if scalar.isASCII {
-                    out.unicodeScalars.append(scalar.properties.isUppercase ? Unicode.Scalar(UInt8(scalar.value) + 0x20) : scalar)
-                } else {
-                    out += String(scalar).lowercased()
+            if scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case UInt8(ascii: " "): out.append(UInt8(ascii: "-"))
+                case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    out.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte + 0x20)
+                default: break
                 }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                out += String(scalar).lowercased().utf8
             } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark {
-                out.unicodeScalars.append(scalar)
+                out += String(scalar).utf8
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -50,6 +50,9 @@ struct SlugTests {
         ("CRITICAL: Always Use da-agent-hub Directory", "critical-always-use-da-agent-hub-directory"),
         ("🚨 Emergency Procedures", "-emergency-procedures"),
         ("Café Déjà Vu", "café-déjà-vu"),
+        ("ÉCOLE e\u{301}tude", "école-e\u{301}tude"),
+        ("snake_case-And-kebab 2024/25!", "snake_case-and-kebab-202425"),
+        ("Ⅻ Roman ٣ Arabic", "ⅻ-roman-٣-arabic"),
     ])
     func headingAnchorsMatchGitHub(input: String, expected: String) {
         #expect(Slug.heading(input) == expected)
