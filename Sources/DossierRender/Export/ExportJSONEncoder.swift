@@ -156,15 +156,15 @@ public final class ExportJSONEncoder {
         if frames.count > depth { close(downTo: depth) }
     }
 
-    private func writeBool(_ value: Bool) {
+    fileprivate func writeBool(_ value: Bool) {
         if value { append("true") } else { append("false") }
     }
 
-    private func writeNull() {
+    fileprivate func writeNull() {
         append("null")
     }
 
-    private func writeInteger(_ value: some FixedWidthInteger) {
+    fileprivate func writeInteger(_ value: some FixedWidthInteger) {
         bytes.append(contentsOf: value.description.utf8)
     }
 
@@ -186,7 +186,7 @@ public final class ExportJSONEncoder {
     /// A quoted string, escaped as `JSONEncoder` escapes it (`JSONStrings`). Returns whether
     /// it was plain (ASCII, nothing escaped), for keys.
     @discardableResult
-    private func writeString(_ string: String) -> Bool {
+    fileprivate func writeString(_ string: String) -> Bool {
         JSONStrings.append(string, to: &bytes)
     }
 
@@ -526,7 +526,7 @@ public final class ExportJSONEncoder {
 
     /// The `Encoder` (and single value container) of one value slot; `token` tells whether the
     /// slot is still waiting for it.
-    private struct ValueEncoder: Encoder, SingleValueEncodingContainer {
+    private struct ValueEncoder: Encoder, SingleValueEncodingContainer, PrimitiveWriting {
         let encoder: ExportJSONEncoder
         let token: Int
         /// How many containers were open around the slot.
@@ -548,7 +548,7 @@ public final class ExportJSONEncoder {
         func singleValueContainer() -> any SingleValueEncodingContainer { self }
 
         /// Checks that the slot still waits for this encoder's value, and fills it.
-        private func begin() throws {
+        fileprivate func begin() throws {
             guard encoder.pending == token else {
                 // A second value, or one after a container: JSONEncoder stops (or replaces).
                 encoder.unsupported = true
@@ -557,25 +557,7 @@ public final class ExportJSONEncoder {
             encoder.pending = 0
         }
 
-        func encodeNil() throws { try begin(); encoder.writeNull() }
-        func encode(_ value: Bool) throws { try begin(); encoder.writeBool(value) }
-        func encode(_ value: String) throws { try begin(); encoder.writeString(value) }
-        func encode(_ value: Double) throws { try encodeFloat(value) }
-        func encode(_ value: Float) throws { try encodeFloat(value) }
-        func encode(_ value: Int) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: Int8) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: Int16) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: Int32) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: Int64) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: Int128) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: UInt) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: UInt8) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: UInt16) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: UInt32) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: UInt64) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: UInt128) throws { try begin(); encoder.writeInteger(value) }
-
-        private func encodeFloat<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) throws {
+        fileprivate func encodeFloat<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) throws {
             guard encoder.pending == token else { return try begin() }
             try encoder.writeFloat(value) { codingPath }
             encoder.pending = 0
@@ -703,7 +685,7 @@ public final class ExportJSONEncoder {
 
     // MARK: - Unkeyed container
 
-    private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    private struct UnkeyedContainer: UnkeyedEncodingContainer, PrimitiveWriting {
         let encoder: ExportJSONEncoder
         /// The container's frame id and index; -1 for one that cannot be written.
         let id: Int
@@ -716,30 +698,12 @@ public final class ExportJSONEncoder {
         }
 
         @inline(__always)
-        private func begin() throws {
+        fileprivate func begin() throws {
             guard encoder.prepare(id, index) else { throw Unsupported() }
             encoder.beginElement(in: index)
         }
 
-        func encodeNil() throws { try begin(); encoder.writeNull() }
-        func encode(_ value: Bool) throws { try begin(); encoder.writeBool(value) }
-        func encode(_ value: String) throws { try begin(); encoder.writeString(value) }
-        func encode(_ value: Double) throws { try encodeFloat(value) }
-        func encode(_ value: Float) throws { try encodeFloat(value) }
-        func encode(_ value: Int) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: Int8) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: Int16) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: Int32) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: Int64) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: Int128) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: UInt) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: UInt8) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: UInt16) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: UInt32) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: UInt64) throws { try begin(); encoder.writeInteger(value) }
-        func encode(_ value: UInt128) throws { try begin(); encoder.writeInteger(value) }
-
-        private func encodeFloat<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) throws {
+        fileprivate func encodeFloat<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) throws {
             guard value.isFinite else {
                 try encoder.writeFloat(value) { encoder.encoderPath(index) + [PathKey(index: count)] }
                 return
@@ -786,4 +750,43 @@ public final class ExportJSONEncoder {
             return ValueEncoder(encoder: encoder, token: encoder.lastID, depth: index + 1)
         }
     }
+}
+
+/// What the single-value and unkeyed containers share: each writes a value once `begin`
+/// has claimed its place (they claim it differently), and floats their own way (a
+/// non-finite one is an error at a path each works out).
+private protocol PrimitiveWriting {
+    var encoder: ExportJSONEncoder { get }
+    func begin() throws
+    func encodeFloat<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) throws
+}
+
+extension PrimitiveWriting {
+    func encodeNil() throws { try begin(); encoder.writeNull() }
+    func encode(_ value: Bool) throws { try begin(); encoder.writeBool(value) }
+    func encode(_ value: String) throws { try begin(); encoder.writeString(value) }
+    func encode(_ value: Double) throws { try encodeFloat(value) }
+    func encode(_ value: Float) throws { try encodeFloat(value) }
+    func encode(_ value: Int) throws { try begin(); encoder.writeInteger(value) }
+    func encode(_ value: Int8) throws { try begin(); encoder.writeInteger(value) }
+    func encode(_ value: Int16) throws { try begin(); encoder.writeInteger(value) }
+    func encode(_ value: Int32) throws { try begin(); encoder.writeInteger(value) }
+    func encode(_ value: Int64) throws { try begin(); encoder.writeInteger(value) }
+    func encode(_ value: UInt) throws { try begin(); encoder.writeInteger(value) }
+    func encode(_ value: UInt8) throws { try begin(); encoder.writeInteger(value) }
+    func encode(_ value: UInt16) throws { try begin(); encoder.writeInteger(value) }
+    func encode(_ value: UInt32) throws { try begin(); encoder.writeInteger(value) }
+    func encode(_ value: UInt64) throws { try begin(); encoder.writeInteger(value) }
+}
+
+// The standard library gives both container protocols defaults for the 128-bit integers;
+// an extension as constrained as theirs would be ambiguous with them, these are more so.
+extension PrimitiveWriting where Self: SingleValueEncodingContainer {
+    func encode(_ value: Int128) throws { try begin(); encoder.writeInteger(value) }
+    func encode(_ value: UInt128) throws { try begin(); encoder.writeInteger(value) }
+}
+
+extension PrimitiveWriting where Self: UnkeyedEncodingContainer {
+    func encode(_ value: Int128) throws { try begin(); encoder.writeInteger(value) }
+    func encode(_ value: UInt128) throws { try begin(); encoder.writeInteger(value) }
 }
