@@ -1,23 +1,12 @@
 import DossierCore
 import DossierDiagrams
 import DossierModel
+import DossierTestSupport
 import Testing
 
 /// Random text made of the characters diagrams are drawn with: nothing crashes, every
 /// diagram is well formed, and the Mermaid written for it reads back.
 struct RobustnessTests {
-    /// SplitMix64: a fixed sequence, so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = [
         "A", "B", "node", "Lambda (x)", " ", " ", "  ", "    ", "\n", "\n", "\t", "→", "←", "↔", "↓", "↑", "|", "v", "^",
         "->", "-->", "==>", "=>", "<-", "-", "-.", ".", "=", "~~~", "├─", "└─", "│", "─", "+", "[", "]", "(", ")",
@@ -25,7 +14,7 @@ struct RobustnessTests {
         "style", "classDef", "linkStyle", "class", "graph LR\n", "flowchart TB\n", "\r\n", "@{", ",", ":", "0", "(future)",
     ]
 
-    static func randomText(_ generator: inout Generator) -> String {
+    static func randomText(_ generator: inout SeededGenerator) -> String {
         let count = Int.random(in: 0...60, using: &generator)
         return (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
     }
@@ -42,7 +31,7 @@ struct RobustnessTests {
 
     @Test(arguments: 0..<8)
     func randomBlocks(_ seed: Int) {
-        var generator = Generator(state: UInt64(seed))
+        var generator = SeededGenerator(seed: UInt64(seed))
         for _ in 0..<400 {
             let text = Self.randomText(&generator)
             for info in ["", "mermaid"] {
@@ -61,7 +50,7 @@ struct RobustnessTests {
     /// write → read gives the same graph.
     @Test(arguments: 0..<4)
     func generatedFlowchartsRoundTrip(_ seed: Int) throws {
-        var generator = Generator(state: UInt64(1000 + seed))
+        var generator = SeededGenerator(seed: UInt64(1000 + seed))
         let shapes = [("[", "]"), ("(", ")"), ("([", "])"), ("[[", "]]"), ("[(", ")]"), ("((", "))"), (">", "]"),
                       ("{", "}"), ("{{", "}}")]
         let links = ["-->", "---", "-.->", "-.-", "==>", "===", "--->"]

@@ -1,4 +1,5 @@
 import DossierHighlight
+import DossierTestSupport
 import Testing
 
 /// Any input, in any supported language, comes back exactly once the tags are

@@ -605,7 +605,7 @@ struct ExportJSONEncoderTests {
     /// Random JSON values (a fixed seed, so a failure repeats) with keys from a small set, so
     /// that objects mix ASCII, escaped and non-ASCII keys.
     @Test func randomValuesMatchFoundation() throws {
-        var random = SplitMix(seed: 0x0D05_51E2)
+        var random = SeededGenerator(seed: 0x0D05_51E2)
         let keys = ["a", "b", "B", "a1", "a10", "é", "e\u{301}x", "_", "", "with space", "q\"", "tab\t", "日本", "z"]
         func value(_ depth: Int) -> JSONValue {
             switch random.next() % (depth > 4 ? 4 : 6) {
@@ -624,18 +624,6 @@ struct ExportJSONEncoderTests {
             }
         }
         for _ in 0 ..< 300 { try Self.expectSame(value(0)) }
-    }
-
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     /// Every profile, pattern and document of the sample handbook (the seed profile among
