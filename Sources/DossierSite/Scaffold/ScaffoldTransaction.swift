@@ -41,18 +41,8 @@ struct ScaffoldTransaction {
     mutating func create(_ file: Scaffold.File) throws(ScaffoldError) {
         let target = root.appendingPathComponent(file.path)
         try createFolder(target.deletingLastPathComponent())
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).dossier-new-\(getpid())").path
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ScaffoldError(.writeFailed, "cannot write: \(Self.lastError())", path: file.path) }
+        let temporary = try Self.writeTemporary(beside: target, file.bytes, flags: O_EXCL, path: file.path)
         defer { unlink(temporary) }
-        do throws(ScaffoldError) {
-            try Self.writeAll(file.bytes, to: fd, path: file.path)
-            guard fsync(fd) == 0 else { throw ScaffoldError(.writeFailed, "cannot write: \(Self.lastError())", path: file.path) }
-        } catch {
-            close(fd)
-            throw error
-        }
-        close(fd)
         if link(temporary, target.path) != 0 {
             let failure = errno
             if failure == EEXIST {
@@ -87,12 +77,24 @@ struct ScaffoldTransaction {
     }
 
     private static func writeReplacing(_ target: URL, _ bytes: [UInt8], path: String) throws(ScaffoldError) {
+        let temporary = try writeTemporary(beside: target, bytes, flags: O_TRUNC, keepingModeOf: target.path, path: path)
+        guard rename(temporary, target.path) == 0 else {
+            let reason = lastError()
+            unlink(temporary)
+            throw ScaffoldError(.writeFailed, "cannot write: \(reason)", path: path)
+        }
+    }
+
+    /// Writes `bytes` to a hidden temporary file beside `target` and flushes it to disk;
+    /// returns its path. `flags` is `O_EXCL` or `O_TRUNC`; with `keepingModeOf`, the file
+    /// gets that file's permissions. A failure removes the temporary file.
+    private static func writeTemporary(beside target: URL, _ bytes: [UInt8], flags: Int32, keepingModeOf original: String? = nil,
+                                       path: String) throws(ScaffoldError) -> String {
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).dossier-new-\(getpid())").path
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(temporary, O_WRONLY | O_CREAT | flags | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ScaffoldError(.writeFailed, "cannot write: \(lastError())", path: path) }
-        // The file keeps its permissions.
         var info = stat()
-        if stat(target.path, &info) == 0 { fchmod(fd, info.st_mode & 0o7777) }
+        if let original, stat(original, &info) == 0 { fchmod(fd, info.st_mode & 0o7777) }
         do throws(ScaffoldError) {
             try writeAll(bytes, to: fd, path: path)
             guard fsync(fd) == 0 else { throw ScaffoldError(.writeFailed, "cannot write: \(lastError())", path: path) }
@@ -102,11 +104,7 @@ struct ScaffoldTransaction {
             throw error
         }
         close(fd)
-        guard rename(temporary, target.path) == 0 else {
-            let reason = lastError()
-            unlink(temporary)
-            throw ScaffoldError(.writeFailed, "cannot write: \(reason)", path: path)
-        }
+        return temporary
     }
 
     private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(ScaffoldError) {
