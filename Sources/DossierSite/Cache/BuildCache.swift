@@ -33,7 +33,7 @@ final class BuildCache: Sendable {
     /// states in the binary coding (`.bin`) instead of JSON (`.json`). 6: document entries in
     /// one pack file instead of `documents/<key>.bin`.
     static let format = 6
-    /// The extension of document entries and output states.
+    /// The extension of output states.
     static let fileExtension = "bin"
 
     let folder: URL

@@ -118,15 +118,17 @@ final class DocumentPack: Sendable {
     /// up at least half of it. Appends made by another build while this runs are lost
     /// (misses for that build's next run).
     func compact(keeping live: Set<String>) {
-        let records = Self.records(at: url.path)
+        // The records are listed and copied through one descriptor, so a pack that another
+        // build replaces meanwhile cannot mix their offsets with its bytes.
+        let source = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { return }
+        defer { close(source) }
+        let records = Self.records(in: source)
         var latest: [String: Record] = [:]
         for record in records where live.contains(record.key) { latest[record.key] = record }
         let total = records.reduce(0) { $0 + Self.headerSize + $1.length }
         let kept = latest.values.reduce(0) { $0 + Self.headerSize + $1.length }
-        guard kept * 2 <= total else { return }
-        let source = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard source >= 0 else { return }
-        defer { close(source) }
+        guard total > 0, kept * 2 <= total else { return }
         // In file order, so a later compaction reads the pack front to back too.
         let order = latest.values.sorted { $0.offset < $1.offset }
         try? FolderSink.writeAtomically(to: url) { emit in
