@@ -7,7 +7,7 @@ import Glibc
 /// What identifies a file's contents without reading it: its device, inode, size, and
 /// modification and change times to the nanosecond. An editor's save changes at least
 /// the change time (a save by rename also the inode).
-struct FileStamp: Hashable, Sendable {
+struct FileStamp: Equatable, Sendable {
     var device: UInt64
     var inode: UInt64
     var size: Int64
@@ -28,12 +28,6 @@ struct FileStamp: Hashable, Sendable {
         a.device == b.device && a.inode == b.inode && a.size == b.size
             && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
             && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(inode)
-        hasher.combine(size)
-        hasher.combine(modified.tv_nsec)
     }
 }
 
