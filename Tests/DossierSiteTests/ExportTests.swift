@@ -98,6 +98,28 @@ struct ExportTests {
         #expect(handbook.exists("profiles/role-template/index.html"))
     }
 
+    /// The tables are written a piece at a time; the pieces together are the whole table,
+    /// and each piece ends at a row.
+    @Test func csvTablesStreamedInPiecesAreTheWholeTables() async throws {
+        var roots = [repositoryRoot]
+        let corpus = SharedCorpus.handbook()
+        if let corpus { roots.append(corpus.root) }
+        for root in roots {
+            let model = await SiteReader(root: root).read()
+            var pieceCount = 0
+            for spec in CSVTables(model: model).specs {
+                var streamed: [UInt8] = []
+                try spec.write(pieceSize: 64) { piece in
+                    #expect(piece.suffix(2) == [0x0D, 0x0A], "\(spec.name)")
+                    streamed += piece
+                    pieceCount += 1
+                }
+                #expect(streamed == spec.table().bytes, "\(root.path): \(spec.name)")
+            }
+            #expect(pieceCount > 3 * CSVTables(model: model).specs.count, "\(root.path): \(model.profiles.count) profiles")
+        }
+    }
+
     @Test func frontMatterNamesBecomeIDsAndRelationsResolve() async throws {
         let handbook = try TemporaryHandbook(files: [
             "content/profiles/data-architect-role.md": "---\nname: da-architect\n---\n# D&A Architect\n",

@@ -13,27 +13,27 @@ public struct CSVTable: Sendable {
 
     public var bytes: [UInt8] {
         var out: [UInt8] = []
-        func field(_ text: String) {
-            if text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+        for row in [header] + rows { Self.append(row, to: &out) }
+        return out
+    }
+
+    /// One row, CRLF included, as `bytes` writes it.
+    static func append(_ row: [String], to out: inout [UInt8]) {
+        for (i, value) in row.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            if value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
                 out.append(0x22)
-                for byte in text.utf8 {
+                for byte in value.utf8 {
                     if byte == 0x22 { out.append(0x22) }
                     out.append(byte)
                 }
                 out.append(0x22)
             } else {
-                out.append(contentsOf: text.utf8)
+                out.append(contentsOf: value.utf8)
             }
         }
-        for row in [header] + rows {
-            for (i, value) in row.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                field(value)
-            }
-            out.append(0x0D)
-            out.append(0x0A)
-        }
-        return out
+        out.append(0x0D)
+        out.append(0x0A)
     }
 }
 

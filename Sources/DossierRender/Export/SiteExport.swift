@@ -147,13 +147,12 @@ public struct DataExport {
 
     /// Hands every file to `write`, one at a time, with a function that makes its bytes
     /// piece by piece: each file is made while it is written, and dropped before the next,
-    /// so no more than one table or one batch of the export is in memory at once.
+    /// so no more than a megabyte of a table or one batch of the export is in memory at once.
     public func write(_ write: (_ path: String, _ pieces: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws -> Void) throws {
         try write("data/dossier.json") { emit in try SiteExport(model: model).write(emit) }
         try write("data/dossier.schema.json") { emit in try emit(Array(ExportSchema.json.utf8)) }
-        for make in CSVTables(model: model).makers {
-            let table = make()
-            try write("data/\(table.name).csv") { emit in try emit(table.bytes) }
+        for table in CSVTables(model: model).specs {
+            try write("data/\(table.name).csv") { emit in try table.write(emit) }
         }
     }
 
