@@ -74,12 +74,10 @@ struct AggregatePages: Sendable {
                 }
                 return written
             },
-            made {
-                do {
-                    return ([("search-index.js", try SearchIndex(overview: overview).script())], [])
-                } catch {
-                    return ([], [.error("search.index-failed", "the search index could not be written: \(error)", at: nil)])
-                }
+            {
+                // Written as it is made, too: a hundred megabytes for ten thousand profiles.
+                try sink.write("search-index.js") { emit in try SearchIndex(overview: overview).write(emit) }
+                return Written(paths: ["search-index.js"])
             },
             made { ([Self.page("", HomePage(overview: overview).render(site: site))], []) },
             made { ([Self.page(ProfilesIndexPage.page, ProfilesIndexPage(overview: overview).render(site: site))], []) },
@@ -93,10 +91,14 @@ struct AggregatePages: Sendable {
         ]
         // A guide draws its pattern's diagram again; Graphviz's cache makes a diagram the
         // profile page already drew cheap.
-        for pattern in overview.model.publishedPatterns {
-            let key = reuse.keys[pattern.id]
-            let before = reuse.previous[pattern.id]
+        // Each job holds the shared array and its index, not a copy of its pattern: there are
+        // thirty thousand of them for ten thousand profiles.
+        let patterns = overview.model.publishedPatterns
+        for index in patterns.indices {
             jobs.append {
+                let pattern = patterns[index]
+                let key = reuse.keys[pattern.id]
+                let before = reuse.previous[pattern.id]
                 let files = [SitePaths.file(forPage: RenderSite.guidePage(pattern.id)), "guides/\(pattern.id).md"]
                 if let key, let before, before.key == key, before.files == files, files.allSatisfy(reuse.keep) {
                     return Written(paths: files, diagnostics: before.diagnostics, guides: [pattern.id: before], keptGuides: 1)

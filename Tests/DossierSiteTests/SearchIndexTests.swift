@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import DossierRender
+import DossierSite
+import DossierTestSupport
 
 /// The search index is written entry by entry, without Foundation's encoder: its bytes must
 /// be those `JSONEncoder` gives for the same entries.
@@ -53,5 +55,22 @@ struct SearchIndexTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         #expect(Array(json) == Array(try encoder.encode(entries)))
+    }
+
+    /// The script is written a piece at a time: the pieces together are the whole script,
+    /// and each but the last ends with an entry.
+    @Test func theScriptWrittenInPiecesIsTheWholeScript() async throws {
+        var roots = [repositoryRoot]
+        let corpus = SharedCorpus.handbook()
+        if let corpus { roots.append(corpus.root) }
+        for root in roots {
+            let model = await SiteReader(root: root).read()
+            let index = SearchIndex(overview: SiteOverview(model: model, records: [], introHTML: ""))
+            var pieces: [[UInt8]] = []
+            index.write(pieceSize: 64) { pieces.append($0) }
+            #expect(pieces.count > 2, "\(root.path)")
+            #expect(pieces.dropLast().allSatisfy { $0.last == UInt8(ascii: "]") }, "\(root.path)")
+            #expect(pieces.joined().elementsEqual(index.script()), "\(root.path)")
+        }
     }
 }

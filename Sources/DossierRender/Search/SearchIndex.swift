@@ -66,23 +66,37 @@ public struct SearchIndex {
         record.outline.filter { $0.level == 2 || $0.level == 3 }.map { ["section", $0.text, record.page + "#" + $0.id, record.title, ""] }
     }
 
-    /// `window.DOSSIER_SEARCH = {"entries": […]};`, its JSON as `JSONEncoder` writes it,
-    /// written entry by entry: building the entries and Foundation's tree of them first
-    /// held a few hundred megabytes for ten thousand profiles.
-    public func script() throws -> [UInt8] {
-        var bytes = Array("window.DOSSIER_SEARCH = {\"version\": 1, \"entries\": [".utf8)
-        var first = true
-        forEachEntry { entry in
-            if !first { bytes.append(UInt8(ascii: ",")) }
-            first = false
-            bytes.append(UInt8(ascii: "["))
-            for (index, field) in entry.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                JSONStrings.append(field, to: &bytes)
-            }
-            bytes.append(UInt8(ascii: "]"))
-        }
-        bytes += Array("]};\n".utf8)
+    /// `window.DOSSIER_SEARCH = {"entries": […]};`, its JSON as `JSONEncoder` writes it.
+    public func script() -> [UInt8] {
+        var bytes: [UInt8] = []
+        write { bytes += $0 }
         return bytes
+    }
+
+    /// The bytes of ``script()``, handed to `emit` in pieces of about `pieceSize` bytes (a
+    /// megabyte), written entry by entry: ten thousand profiles make an index of about a
+    /// hundred megabytes, which a growing array would hold twice over.
+    public func write<Failure: Error>(pieceSize: Int = 1 << 20, _ emit: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        var piece = Array("window.DOSSIER_SEARCH = {\"version\": 1, \"entries\": [".utf8)
+        piece.reserveCapacity(min(pieceSize, 1 << 20) + 4096)
+        var first = true
+        var failure: Failure?
+        forEachEntry { entry in
+            guard failure == nil else { return }
+            if !first { piece.append(UInt8(ascii: ",")) }
+            first = false
+            piece.append(UInt8(ascii: "["))
+            for (index, field) in entry.enumerated() {
+                if index > 0 { piece.append(UInt8(ascii: ",")) }
+                JSONStrings.append(field, to: &piece)
+            }
+            piece.append(UInt8(ascii: "]"))
+            guard piece.count >= pieceSize else { return }
+            do throws(Failure) { try emit(piece) } catch { failure = error }
+            piece.removeAll(keepingCapacity: true)
+        }
+        if let failure { throw failure }
+        piece += Array("]};\n".utf8)
+        try emit(piece)
     }
 }
