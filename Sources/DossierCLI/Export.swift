@@ -33,7 +33,7 @@ extension DossierCommand {
                 let url = URL(fileURLWithPath: output).standardizedFileURL
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 // A failed export leaves the previous one whole.
-                try FolderSink.writeAtomically(to: url, pieces: export.write)
+                try FolderSink.writeAtomically(to: url) { emit in try export.write(emit) }
             }
             if model.diagnostics.hasErrors { throw ExitCode.failure }
         }

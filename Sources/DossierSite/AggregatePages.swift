@@ -10,6 +10,9 @@ struct AggregatePages: Sendable {
     let site: RenderSite
     /// Resolves links written in patterns, for the guides.
     let links: LinkResolver
+    /// Keys for the export's elements, and the previous export's, to copy what did not change.
+    var exportKeys: SiteExport.Keys?
+    var exportReuse: SiteExport.Reuse?
 
     /// Pages written here (guides count once, for their HTML page).
     var pageCount: Int { Self.pageCount(overview.model) }
@@ -30,6 +33,8 @@ struct AggregatePages: Sendable {
         var guides: [String: BuildCache.KeptGuide] = [:]
         /// Guides whose files were kept as the last build wrote them.
         var keptGuides = 0
+        /// Where the export's elements were written.
+        var exportLayout: SiteExport.Layout?
     }
 
     /// What lets a guide be kept: its key now (`CacheKeys.guides`), what the last build wrote
@@ -50,6 +55,7 @@ struct AggregatePages: Sendable {
         let overview = self.overview
         let site = self.site
         let links = self.links
+        let export = DataExport(model: overview.model, keys: exportKeys, reuse: exportReuse)
 
         /// A job that makes files: they are written as soon as it returns.
         func made(_ body: @escaping @Sendable () throws -> (files: [(String, [UInt8])], diagnostics: [Diagnostic])) -> Job {
@@ -68,10 +74,11 @@ struct AggregatePages: Sendable {
             {
                 // Written as it is made: the export of a large handbook is most of a gigabyte.
                 var written = Written()
-                try DataExport(model: overview.model).write { path, pieces in
+                let layout = try export.write { path, pieces in
                     try sink.write(path, pieces: pieces)
                     written.paths.append(path)
                 }
+                if export.keys != nil { written.exportLayout = layout }
                 return written
             },
             {
@@ -134,6 +141,7 @@ struct AggregatePages: Sendable {
             all.failures += one.failures
             all.guides.merge(one.guides) { a, _ in a }
             all.keptGuides += one.keptGuides
+            all.exportLayout = all.exportLayout ?? one.exportLayout
         }
     }
 }

@@ -84,6 +84,20 @@ final class OutputWriter: SiteSink {
         }
     }
 
+    /// The file the previous build wrote at `path`, open for reading, while it is still the
+    /// size that build recorded; `nil` when building into a fresh folder. A build reads parts
+    /// of its previous export from it (`SiteExport.Reuse`) while writing the new one, which
+    /// goes to the pending folder until commit.
+    func previousFile(_ path: String) -> PreviousFile? {
+        guard case .inPlace(let url, let previous, _) = mode, let size = previous[path] else { return nil }
+        let descriptor = open(url.path + "/" + path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        let file = PreviousFile(descriptor: descriptor)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return nil }
+        return file
+    }
+
     /// Keeps a file the previous build wrote, unchanged (a page rendered from a document that
     /// did not change). `false` when it is missing or not the size it had: it must be written.
     func keep(_ path: String) -> Bool {
@@ -210,4 +224,31 @@ func makeFolders(_ path: String) {
     guard !parent.isEmpty, parent != path else { return }
     makeFolders(parent)
     mkdir(path, 0o755)
+}
+
+/// A file of the previous site, open for reading parts of it; closed when let go.
+final class PreviousFile: Sendable {
+    private let descriptor: Int32
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// `count` bytes from `offset`, or `nil` when the file does not have them all.
+    func read(offset: Int, count: Int) -> [UInt8]? {
+        guard offset >= 0, count >= 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { return nil }
+            done += got
+        }
+        return bytes
+    }
 }

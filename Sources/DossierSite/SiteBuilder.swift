@@ -240,16 +240,26 @@ public struct SiteBuilder: Sendable {
         var aggregateFiles: [String] = []
         var aggregateDiagnostics: [Diagnostic] = []
         var guides = previous?.guides ?? [:]
+        var exportLayout: SiteExport.Layout?
         if let previous, previous.aggregateKey == aggregateKey, previous.aggregateFiles.allSatisfy(writer.keep) {
             aggregateFiles = previous.aggregateFiles
             aggregateDiagnostics = previous.aggregateDiagnostics
+            exportLayout = previous.export
             layouts.formUnion(previous.layouts.filter { !$0.isEmpty })
             report.pagesWritten += AggregatePages.pageCount(model)
         } else {
             var exported = model
             exported.diagnostics = report.diagnostics.sorted()
             let overview = SiteOverview(model: exported, records: records, introHTML: introHTML, introUsesMermaidScript: introUsesMermaidScript)
-            let aggregate = AggregatePages(overview: overview, site: site, links: links)
+            var aggregate = AggregatePages(overview: overview, site: site, links: links)
+            // The export's elements by the document they come from: an unchanged document's
+            // are copied from the previous export, which stays in the output until commit.
+            if cache != nil {
+                aggregate.exportKeys = Self.exportKeys(results, documentKeys: documentKeys)
+                if let layout = previous?.export, let file = writer.previousFile("data/dossier.json") {
+                    aggregate.exportReuse = SiteExport.Reuse(layout: layout) { file.read(offset: $0.offset, count: $0.count) }
+                }
+            }
             let usage = LayoutUsage()
             let assets = templates.assets
             let reuse = AggregatePages.GuideReuse(
@@ -263,6 +273,7 @@ public struct SiteBuilder: Sendable {
             report.pagesRendered += aggregate.pageCount - written.keptGuides
             aggregateFiles = written.paths
             guides = written.guides
+            exportLayout = written.exportLayout
         }
         renderDiagnostics += aggregateDiagnostics
         phase("aggregates")
@@ -296,7 +307,7 @@ public struct SiteBuilder: Sendable {
             let state = BuildCache.OutputState(
                 tool: CacheKeys.toolIdentity, output: output.path, siteKey: siteKey, aggregateKey: aggregateKey,
                 files: writer.files, aggregateFiles: aggregateFiles, documents: documentKeys, layouts: layouts.sorted(),
-                strippedFragments: stripped, aggregateDiagnostics: aggregateDiagnostics, guides: guides,
+                strippedFragments: stripped, aggregateDiagnostics: aggregateDiagnostics, guides: guides, export: exportLayout,
                 outcome: BuildCache.Outcome(diagnostics: Array(report.diagnostics[readDiagnostics...]), pagesWritten: report.pagesWritten))
             cache.save(state, for: output)
             cache.collectGarbage(current: state)
@@ -304,6 +315,20 @@ public struct SiteBuilder: Sendable {
             phase("cache")
         }
         return finish()
+    }
+
+    /// A key for each element of the export, in the order `SiteModel.assemble` gathers them:
+    /// the key of the document it comes from (and the pattern's place in it). A document's
+    /// key covers its text, its path and the whole site, so the same key means the same
+    /// element.
+    static func exportKeys(_ results: [DocumentResult], documentKeys: [String]) -> SiteExport.Keys {
+        var keys = SiteExport.Keys(profiles: [], patterns: [], documents: [])
+        for (result, key) in zip(results, documentKeys) {
+            if result.profile != nil { keys.profiles.append(key) }
+            for index in result.patterns.indices { keys.patterns.append(key + "#" + String(index)) }
+            if result.page != nil { keys.documents.append(key) }
+        }
+        return keys
     }
 
     /// The generated pages, then each top-level plain page (`content/about.md`), by title.

@@ -120,6 +120,48 @@ struct ExportTests {
         }
     }
 
+    /// With keys, the export says where each element went; given that layout and the old
+    /// bytes, it copies the elements instead of encoding them and writes the same bytes.
+    /// Bytes that do not look like an element are encoded again.
+    @Test func exportElementsAreLocatedAndCopiedBack() async throws {
+        var roots = [repositoryRoot]
+        let corpus = SharedCorpus.handbook()
+        if let corpus { roots.append(corpus.root) }
+        for root in roots {
+            let model = await SiteReader(root: root).read()
+            let export = SiteExport(model: model)
+            let keys = SiteExport.Keys(profiles: model.profiles.map { "profile " + $0.id },
+                                       patterns: model.patterns.indices.map { "pattern \($0)" },
+                                       documents: model.pages.map { "page " + $0.source.path })
+            var first: [UInt8] = []
+            let layout = try export.write(keys: keys) { first += $0 }
+            #expect(first == (try export.json()), "\(root.path)")
+            #expect(layout.profiles.count == model.profiles.count && layout.patterns.count == model.patterns.count
+                    && layout.documents.count == model.pages.count, "\(root.path)")
+            for profile in model.profiles {
+                let slice = try #require(layout.profiles["profile " + profile.id])
+                let element = try JSONSerialization.jsonObject(with: Data(first[slice.offset ..< slice.offset + slice.count])) as? [String: Any]
+                #expect(element?["id"] as? String == profile.id)
+            }
+
+            let reads = Locked(0)
+            let bytes = first
+            let reuse = SiteExport.Reuse(layout: layout) { slice in
+                reads.withLock { $0 += 1 }
+                return Array(bytes[slice.offset ..< slice.offset + slice.count])
+            }
+            var second: [UInt8] = []
+            let again = try export.write(keys: keys, reuse: reuse) { second += $0 }
+            #expect(second == first && again == layout, "\(root.path)")
+            #expect(reads.withLock { $0 } == model.profiles.count + model.patterns.count + model.pages.count)
+
+            let damaged = SiteExport.Reuse(layout: layout) { slice in Array(repeating: UInt8(ascii: "x"), count: slice.count) }
+            var third: [UInt8] = []
+            try export.write(keys: keys, reuse: damaged) { third += $0 }
+            #expect(third == first, "\(root.path)")
+        }
+    }
+
     @Test func frontMatterNamesBecomeIDsAndRelationsResolve() async throws {
         let handbook = try TemporaryHandbook(files: [
             "content/profiles/data-architect-role.md": "---\nname: da-architect\n---\n# D&A Architect\n",

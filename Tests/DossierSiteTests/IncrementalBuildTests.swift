@@ -226,6 +226,27 @@ struct IncrementalBuildTests {
 
     /// A guide is made from its pattern and its owner: editing one profile renders its own
     /// guides again and keeps every other guide's files as they were.
+    /// After one profile changed, the other documents' parts of `data/dossier.json` are
+    /// copied from the previous file rather than encoded again: a change made to the old
+    /// file by hand (same size) shows through. A file of another size is not read at all.
+    @Test func theExportCopiesWhatDidNotChange() async throws {
+        let handbook = try Self.handbook()
+        _ = await handbook.build()
+        let export = handbook.site.appendingPathComponent("data/dossier.json")
+        let old = try String(contentsOf: export, encoding: .utf8)
+        #expect(old.contains("Cloud platforms."))
+        try old.replacingOccurrences(of: "Cloud platforms.", with: "Cloud platformz.").write(to: export, atomically: true, encoding: .utf8)
+        try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Data pipelines and warehouses.", worksWith: ["bob"], pattern: "Queue Fan-out"))
+        _ = await handbook.build()
+        let copied = try String(contentsOf: export, encoding: .utf8)
+        #expect(copied.contains("Cloud platformz.") && copied.contains("Data pipelines and warehouses."))
+
+        // One byte longer: the build cannot trust it, and writes what a clean build writes.
+        try (copied + " ").write(to: export, atomically: true, encoding: .utf8)
+        try handbook.write("content/profiles/ada.md", Self.profile("Ada", role: "Warehouses.", worksWith: ["bob"], pattern: "Queue Fan-out"))
+        try await Self.expectSameAsClean(handbook, "export of another size")
+    }
+
     @Test func aChangedProfileRendersOnlyItsOwnGuides() async throws {
         let handbook = try Self.handbook()
         try handbook.write("content/profiles/carol.md", Self.profile("Carol", role: "Security.", worksWith: ["ada"], pattern: "Zero Trust Edge"))

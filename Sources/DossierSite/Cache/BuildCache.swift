@@ -1,5 +1,6 @@
 import DossierCore
 import DossierGraphviz
+import DossierRender
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -31,8 +32,9 @@ final class BuildCache: Sendable {
     /// carry their text's formatting (`…Formatted`). 3: output states record guides and the
     /// build's outcome. 4: code snippets know the entry they are written under. 5: entries and
     /// states in the binary coding (`.bin`) instead of JSON (`.json`). 6: document entries in
-    /// one pack file instead of `documents/<key>.bin`.
-    static let format = 6
+    /// one pack file instead of `documents/<key>.bin`. 7: output states record where the
+    /// export's elements are.
+    static let format = 7
     /// The extension of output states.
     static let fileExtension = "bin"
 
@@ -81,6 +83,9 @@ final class BuildCache: Sendable {
         var aggregateDiagnostics: [Diagnostic]
         /// Per pattern id, the guide last written and what it was made from.
         var guides: [String: KeptGuide] = [:]
+        /// Where `data/dossier.json` holds each document's profile, patterns and page, by
+        /// document key: copied from there when the document did not change.
+        var export: SiteExport.Layout?
         /// What the build reported beyond what reading the handbook reports, for a build
         /// that finds nothing changed.
         var outcome: Outcome?
