@@ -226,6 +226,22 @@ func makeFolders(_ path: String) {
     mkdir(path, 0o755)
 }
 
+/// `count` bytes of the open file `fd` from `offset`, or `nil` if the file is shorter.
+func readBytes(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+        var done = 0
+        while done < count {
+            let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { failed = true; break }
+            done += n
+        }
+        initialized = done
+    }
+    return failed ? nil : bytes
+}
+
 /// A file of the previous site, open for reading parts of it; closed when let go.
 final class PreviousFile: Sendable {
     private let descriptor: Int32
@@ -241,14 +257,6 @@ final class PreviousFile: Sendable {
     /// `count` bytes from `offset`, or `nil` when the file does not have them all.
     func read(offset: Int, count: Int) -> [UInt8]? {
         guard offset >= 0, count >= 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { return nil }
-            done += got
-        }
-        return bytes
+        return readBytes(descriptor, at: offset, count: count)
     }
 }

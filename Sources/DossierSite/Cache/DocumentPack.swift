@@ -67,7 +67,7 @@ final class DocumentPack: Sendable {
             return (state.index?[key], state.reader)
         }
         guard let record, reader >= 0 else { return nil }
-        return Self.read(reader, at: record.offset, count: record.length)
+        return readBytes(reader, at: record.offset, count: record.length)
     }
 
     /// Appends an entry. Failures are dropped: the entry is a miss next time.
@@ -103,7 +103,7 @@ final class DocumentPack: Sendable {
         let size = Int(info.st_size)
         var records: [Record] = []
         var offset = 0
-        while offset + headerSize <= size, let header = read(fd, at: offset, count: headerSize),
+        while offset + headerSize <= size, let header = readBytes(fd, at: offset, count: headerSize),
               Array(header[0..<4]) == magic {
             let length = header[(4 + keyLength)...].reversed().reduce(0) { $0 << 8 | Int($1) }
             let start = offset + headerSize
@@ -133,7 +133,7 @@ final class DocumentPack: Sendable {
         let order = latest.values.sorted { $0.offset < $1.offset }
         try? FolderSink.writeAtomically(to: url) { emit in
             for record in order {
-                guard let bytes = Self.read(source, at: record.offset - Self.headerSize, count: Self.headerSize + record.length) else {
+                guard let bytes = readBytes(source, at: record.offset - Self.headerSize, count: Self.headerSize + record.length) else {
                     throw CocoaError(.fileReadUnknown)
                 }
                 try emit(bytes)
@@ -146,21 +146,5 @@ final class DocumentPack: Sendable {
             state.appender = -1
             state.reader = -1
         }
-    }
-
-    /// `count` bytes at `offset`, or `nil` if the file is shorter.
-    private static func read(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { failed = true; break }
-                done += n
-            }
-            initialized = done
-        }
-        return failed ? nil : bytes
     }
 }
