@@ -26,39 +26,39 @@ public struct SearchIndex {
 
     /// Hands each entry to `body` in order, without keeping them: ten thousand profiles
     /// make a quarter of a million entries.
-    public func forEachEntry(_ body: ([String]) -> Void) {
+    public func forEachEntry(_ body: ([String]) throws -> Void) rethrows {
         let profiles = overview.profiles
         let itemCount = profiles.reduce(0) { $0 + $1.capabilities.count + $1.services.count }
         for profile in profiles {
             guard let record = overview.record(ofProfile: profile.id) else { continue }
             let terms = (profile.capabilities.map(\.name) + profile.services.map(\.name) + profile.responsibilities).joined(separator: " ")
-            body(["profile", profile.title, record.page, String((profile.description ?? record.summary).prefix(140)), terms])
-            sections(of: record).forEach(body)
+            try body(["profile", profile.title, record.page, String((profile.description ?? record.summary).prefix(140)), terms])
+            try sections(of: record).forEach(body)
             guard itemCount <= Self.maxItemEntries else { continue }
             let anchors = overview.anchors(of: profile)
             for capability in profile.capabilities {
                 guard let anchor = anchors.capabilities[capability.line] else { continue }
                 let tier = profile.tiers.first { $0.id == capability.tier }?.title ?? capability.tier
-                body(["capability", capability.name, record.page + "#" + anchor,
-                                "\(profile.title) · \(tier) · \(String(format2: capability.confidence))", capability.note ?? ""])
+                try body(["capability", capability.name, record.page + "#" + anchor,
+                         "\(profile.title) · \(tier) · \(String(format2: capability.confidence))", capability.note ?? ""])
             }
             for service in profile.services {
                 guard let anchor = anchors.services[service.line] else { continue }
-                body(["service", service.name, record.page + "#" + anchor,
-                                "\(profile.title) · \(service.category) · \(String(format2: service.confidence))", service.description ?? ""])
+                try body(["service", service.name, record.page + "#" + anchor,
+                         "\(profile.title) · \(service.category) · \(String(format2: service.confidence))", service.description ?? ""])
             }
         }
         for pattern in overview.patterns {
             let owner = overview.ownerName(of: pattern)
             let terms = (pattern.services + pattern.tools + pattern.whenToUse).joined(separator: " ")
             if let page = overview.sourcePage(of: pattern) {
-                body(["pattern", pattern.title, page, owner, terms])
+                try body(["pattern", pattern.title, page, owner, terms])
             }
-            body(["guide", "Deployment guide: \(pattern.title)", RenderSite.guidePage(pattern.id), owner, terms])
+            try body(["guide", "Deployment guide: \(pattern.title)", RenderSite.guidePage(pattern.id), owner, terms])
         }
         for record in overview.records where record.kind != .profile && !record.template {
-            if record.kind == .page && !record.page.isEmpty { body(["page", record.title, record.page, record.summary, ""]) }
-            if !record.page.isEmpty { sections(of: record).forEach(body) }
+            if record.kind == .page && !record.page.isEmpty { try body(["page", record.title, record.page, record.summary, ""]) }
+            if !record.page.isEmpty { try sections(of: record).forEach(body) }
         }
     }
 
@@ -76,13 +76,11 @@ public struct SearchIndex {
     /// The bytes of ``script()``, handed to `emit` in pieces of about `pieceSize` bytes (a
     /// megabyte), written entry by entry: ten thousand profiles make an index of about a
     /// hundred megabytes, which a growing array would hold twice over.
-    public func write<Failure: Error>(pieceSize: Int = 1 << 20, _ emit: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+    public func write(pieceSize: Int = 1 << 20, _ emit: ([UInt8]) throws -> Void) rethrows {
         var piece = Array("window.DOSSIER_SEARCH = {\"version\": 1, \"entries\": [".utf8)
         piece.reserveCapacity(min(pieceSize, 1 << 20) + 4096)
         var first = true
-        var failure: Failure?
-        forEachEntry { entry in
-            guard failure == nil else { return }
+        try forEachEntry { entry in
             if !first { piece.append(UInt8(ascii: ",")) }
             first = false
             piece.append(UInt8(ascii: "["))
@@ -92,10 +90,9 @@ public struct SearchIndex {
             }
             piece.append(UInt8(ascii: "]"))
             guard piece.count >= pieceSize else { return }
-            do throws(Failure) { try emit(piece) } catch { failure = error }
+            try emit(piece)
             piece.removeAll(keepingCapacity: true)
         }
-        if let failure { throw failure }
         piece += Array("]};\n".utf8)
         try emit(piece)
     }
