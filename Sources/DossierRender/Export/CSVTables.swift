@@ -10,8 +10,6 @@ public struct CSVTables {
         self.model = model
     }
 
-    public var all: [CSVTable] { specs.map { $0.table() } }
-
     /// One table: its name, its header, and a function that hands each row to `row` in
     /// order. A writer streams the rows (``write(_:)``) instead of holding the table: the
     /// scores of ten thousand profiles are a few hundred megabytes as arrays of strings.
@@ -46,18 +44,11 @@ public struct CSVTables {
     }
 
     /// Every table, in the order they are written.
-    public var specs: [Spec] { [capabilitiesSpec, servicesSpec, scoresSpec, patternsSpec, relationsSpec, troubleshootingSpec] }
+    public var specs: [Spec] { [capabilities, services, scores, patterns, relations, troubleshooting] }
 
     var profiles: [Profile] { model.publishedProfiles }
 
-    public var capabilities: CSVTable { capabilitiesSpec.table() }
-    public var services: CSVTable { servicesSpec.table() }
-    public var scores: CSVTable { scoresSpec.table() }
-    public var patterns: CSVTable { patternsSpec.table() }
-    public var relations: CSVTable { relationsSpec.table() }
-    public var troubleshooting: CSVTable { troubleshootingSpec.table() }
-
-    var capabilitiesSpec: Spec {
+    public var capabilities: Spec {
         Spec(name: "capabilities", header: ["profile", "tier", "tierLevel", "name", "confidence", "previousConfidence", "status", "note", "lastUpdated", "path", "line"]) { row in
             for profile in profiles {
                 let levels = Dictionary(profile.tiers.map { ($0.id, $0.level.rawValue) }, uniquingKeysWith: { a, _ in a })
@@ -70,7 +61,7 @@ public struct CSVTables {
         }
     }
 
-    var servicesSpec: Spec {
+    public var services: Spec {
         Spec(name: "services", header: ["profile", "category", "service", "confidence", "description", "path", "line"]) { row in
             for profile in profiles {
                 for service in profile.services {
@@ -81,7 +72,7 @@ public struct CSVTables {
         }
     }
 
-    var scoresSpec: Spec {
+    public var scores: Spec {
         Spec(name: "scores", header: ["profile", "document", "section", "name", "confidence", "min", "max", "previous", "level", "path", "line"]) { row in
             func add(_ score: Score, profile: String, document: String, path: String) {
                 row([profile, document, score.section.joined(separator: " › "), score.name, score.confidence.csv,
@@ -96,7 +87,7 @@ public struct CSVTables {
         }
     }
 
-    var patternsSpec: Spec {
+    public var patterns: Spec {
         Spec(name: "patterns", header: [
             "id", "kind", "title", "profile", "document", "confidence", "level", "status", "costMin", "costMax", "currency",
             "period", "cost", "provenIn", "services", "path", "line",
@@ -113,7 +104,7 @@ public struct CSVTables {
         }
     }
 
-    var relationsSpec: Spec {
+    public var relations: Spec {
         Spec(name: "relations", header: ["profile", "document", "kind", "direction", "target", "targetId", "resolved", "note", "successRate", "path", "line"]) { row in
             func add(_ relation: Relation, profile: String, document: String, path: String) {
                 row([profile, document, relation.kind.rawValue, relation.direction.rawValue, relation.target,
@@ -129,7 +120,7 @@ public struct CSVTables {
         }
     }
 
-    var troubleshootingSpec: Spec {
+    public var troubleshooting: Spec {
         Spec(name: "troubleshooting", header: ["profile", "shape", "problem", "solution", "successRate", "symptoms", "rootCauses", "path", "line"]) { row in
             for profile in profiles {
                 for entry in profile.troubleshooting {
