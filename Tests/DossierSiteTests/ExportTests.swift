@@ -1,4 +1,5 @@
 import DossierCore
+import DossierModel
 import DossierRender
 import DossierSite
 import DossierTestSupport
@@ -50,17 +51,14 @@ struct ExportTests {
     /// `SiteExport.json()` encodes profiles one by one and indents them into place; the bytes
     /// must be exactly what `JSONEncoder` makes of the whole value, empty arrays included.
     @Test func elementWiseExportMatchesJSONEncoder() async throws {
-        var roots = [repositoryRoot]
-        if let corpus = SharedCorpus.handbook() { roots.append(corpus.root) }
+        var models = await SharedCorpus.sampleAndCorpusModels()
         let empty = try TemporaryHandbook(files: ["content/about.md": "# About\n"])
-        roots.append(empty.root)
         // More documents than one batch of the parallel encoder (64 per core).
         var pages: [String: String] = [:]
         for n in 0..<530 { pages["content/notes/n\(n).md"] = "# Note \(n)\n\n- `code` and **bold**\n" }
         let many = try TemporaryHandbook(files: pages)
-        roots.append(many.root)
-        for root in roots {
-            let model = await SiteReader(root: root).read()
+        for root in [empty.root, many.root] { models.append((root, await SiteReader(root: root).read())) }
+        for (root, model) in models {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             let whole = Array(try encoder.encode(SiteExport(model: model))) + [0x0A]
@@ -101,11 +99,7 @@ struct ExportTests {
     /// The tables are written a piece at a time; the pieces together are the whole table,
     /// and each piece ends at a row.
     @Test func csvTablesStreamedInPiecesAreTheWholeTables() async throws {
-        var roots = [repositoryRoot]
-        let corpus = SharedCorpus.handbook()
-        if let corpus { roots.append(corpus.root) }
-        for root in roots {
-            let model = await SiteReader(root: root).read()
+        for (root, model) in await SharedCorpus.sampleAndCorpusModels() {
             var pieceCount = 0
             for spec in CSVTables(model: model).specs {
                 var streamed: [UInt8] = []
@@ -124,11 +118,7 @@ struct ExportTests {
     /// bytes, it copies the elements instead of encoding them and writes the same bytes.
     /// Bytes that do not look like an element are encoded again.
     @Test func exportElementsAreLocatedAndCopiedBack() async throws {
-        var roots = [repositoryRoot]
-        let corpus = SharedCorpus.handbook()
-        if let corpus { roots.append(corpus.root) }
-        for root in roots {
-            let model = await SiteReader(root: root).read()
+        for (root, model) in await SharedCorpus.sampleAndCorpusModels() {
             let export = SiteExport(model: model)
             let keys = SiteExport.Keys(profiles: model.profiles.map { "profile " + $0.id },
                                        patterns: model.patterns.indices.map { "pattern \($0)" },
@@ -196,6 +186,20 @@ enum SharedCorpus {
             }
         }
         return handbook
+    }
+
+    /// The model of the sample handbook and, when `../shared` is present, of the shared
+    /// corpus, each with the folder it was read from. The corpus's temporary handbook is
+    /// deleted when let go, so it is read here while it exists: a test that kept only its
+    /// root would read an empty folder.
+    static func sampleAndCorpusModels() async -> [(root: URL, model: SiteModel)] {
+        var models = [(repositoryRoot, await SiteReader(root: repositoryRoot).read())]
+        if let corpus = handbook() {
+            let model = await SiteReader(root: corpus.root).read()
+            #expect(!model.profiles.isEmpty && !model.patterns.isEmpty, "the shared corpus was read")
+            models.append((corpus.root, model))
+        }
+        return models
     }
 }
 

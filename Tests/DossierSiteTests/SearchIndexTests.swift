@@ -60,11 +60,7 @@ struct SearchIndexTests {
     /// The script is written a piece at a time: the pieces together are the whole script,
     /// and each but the last ends with an entry.
     @Test func theScriptWrittenInPiecesIsTheWholeScript() async throws {
-        var roots = [repositoryRoot]
-        let corpus = SharedCorpus.handbook()
-        if let corpus { roots.append(corpus.root) }
-        for root in roots {
-            let model = await SiteReader(root: root).read()
+        for (root, model) in await SharedCorpus.sampleAndCorpusModels() {
             let index = SearchIndex(overview: SiteOverview(model: model, records: [], introHTML: ""))
             var pieces: [[UInt8]] = []
             index.write(pieceSize: 64) { pieces.append($0) }
