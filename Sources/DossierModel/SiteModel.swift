@@ -19,7 +19,9 @@ public struct SiteModel: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// Profiles that are not templates: what listings, matrices and tables show.
-    public var publishedProfiles: [Profile] { profiles.filter { !$0.template } }
-    public var publishedPatterns: [Pattern] { patterns.filter { !$0.template } }
+    /// Profiles that are not templates: what listings, matrices and tables show. The array
+    /// itself (its storage shared, not copied) when none is a template, as is usual: pages
+    /// ask for these often, and thirty thousand patterns are twenty megabytes a copy.
+    public var publishedProfiles: [Profile] { profiles.contains(where: \.template) ? profiles.filter { !$0.template } : profiles }
+    public var publishedPatterns: [Pattern] { patterns.contains(where: \.template) ? patterns.filter { !$0.template } : patterns }
 }
