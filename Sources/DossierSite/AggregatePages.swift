@@ -10,9 +10,11 @@ struct AggregatePages: Sendable {
     let site: RenderSite
     /// Resolves links written in patterns, for the guides.
     let links: LinkResolver
-    /// Keys for the export's elements, and the previous export's, to copy what did not change.
+    /// Keys for the export's elements, to record where each was written.
     var exportKeys: SiteExport.Keys?
-    var exportReuse: SiteExport.Reuse?
+    /// Where the build kept what its slimmed model left out: the export's elements, the
+    /// tables' rows, whole patterns and owners' knowledge. Without it, the model is whole.
+    var spooled: SpooledSite?
 
     /// Pages written here (guides count once, for their HTML page).
     var pageCount: Int { Self.pageCount(overview.model) }
@@ -55,7 +57,9 @@ struct AggregatePages: Sendable {
         let overview = self.overview
         let site = self.site
         let links = self.links
-        let export = DataExport(model: overview.model, keys: exportKeys, reuse: exportReuse)
+        let spooled = self.spooled
+        let export = spooled?.data(config: overview.model.config, diagnostics: overview.model.diagnostics, keys: exportKeys)
+            ?? DataExport(model: overview.model, keys: exportKeys)
 
         /// A job that makes files: they are written as soon as it returns.
         func made(_ body: @escaping @Sendable () throws -> (files: [(String, [UInt8])], diagnostics: [Diagnostic])) -> Job {
@@ -86,37 +90,80 @@ struct AggregatePages: Sendable {
                 try sink.write("search-index.js") { emit in try SearchIndex(overview: overview).write(emit) }
                 return Written(paths: ["search-index.js"])
             },
-            made { ([Self.page("", HomePage(overview: overview).render(site: site))], []) },
-            made { ([Self.page(ProfilesIndexPage.page, ProfilesIndexPage(overview: overview).render(site: site))], []) },
-            made { ([Self.page(MatrixPage.page, MatrixPage(overview: overview).render(site: site))], []) },
-            made { ([Self.page(PatternLibraryPage.page, PatternLibraryPage(overview: overview).render(site: site))], []) },
-            made {
-                let (graph, diagnostics) = GraphPage(overview: overview).render(site: site)
-                return ([Self.page(GraphPage.page, graph)], diagnostics)
+            {
+                // One after the other: each of these pages lists every profile or pattern, and
+                // its context, its HTML and its bytes are a hundred megabytes at ten thousand
+                // profiles. Two at once would be the build's peak; the other cores have the
+                // export, the search index and the guides meanwhile.
+                var written = Written()
+                let pages: [@Sendable () -> (String, [UInt8], [Diagnostic])] = [
+                    { let (path, bytes) = Self.page("", HomePage(overview: overview).render(site: site)); return (path, bytes, []) },
+                    { let (path, bytes) = Self.page(ProfilesIndexPage.page, ProfilesIndexPage(overview: overview).render(site: site)); return (path, bytes, []) },
+                    { let (path, bytes) = Self.page(MatrixPage.page, MatrixPage(overview: overview).render(site: site)); return (path, bytes, []) },
+                    { let (path, bytes) = Self.page(PatternLibraryPage.page, PatternLibraryPage(overview: overview).render(site: site)); return (path, bytes, []) },
+                    {
+                        let (graph, diagnostics) = GraphPage(overview: overview).render(site: site)
+                        let (path, bytes) = Self.page(GraphPage.page, graph)
+                        return (path, bytes, diagnostics)
+                    },
+                    { ("404.html", Array(NotFoundPage().render(site: site).utf8), []) },
+                ]
+                for page in pages {
+                    let (path, bytes, diagnostics) = page()
+                    try sink.write(path, bytes)
+                    written.paths.append(path)
+                    written.diagnostics += diagnostics
+                }
+                return written
             },
-            made { ([("404.html", Array(NotFoundPage().render(site: site).utf8))], []) },
         ]
         // A guide draws its pattern's diagram again; Graphviz's cache makes a diagram the
         // profile page already drew cheap.
-        // Each job holds the shared array and its index, not a copy of its pattern: there are
-        // thirty thousand of them for ten thousand profiles.
-        let patterns = overview.model.publishedPatterns
+        // Each job holds the shared array and its indices, not copies of its patterns: there
+        // are thirty thousand of them for ten thousand profiles.
+        let patterns = overview.model.patterns
+        // One job per document's patterns (a profile's are consecutive): its guides share an
+        // owner, whose knowledge comes back from the spool once for all of them.
+        var runs: [Range<Int>] = []
         for index in patterns.indices {
+            if let last = runs.last, patterns[last.lowerBound].source.path == patterns[index].source.path {
+                runs[runs.count - 1] = last.lowerBound ..< index + 1
+            } else {
+                runs.append(index ..< index + 1)
+            }
+        }
+        for run in runs {
             jobs.append {
-                let pattern = patterns[index]
-                let key = reuse.keys[pattern.id]
-                let before = reuse.previous[pattern.id]
-                let files = [SitePaths.file(forPage: RenderSite.guidePage(pattern.id)), "guides/\(pattern.id).md"]
-                if let key, let before, before.key == key, before.files == files, files.allSatisfy(reuse.keep) {
-                    return Written(paths: files, diagnostics: before.diagnostics, guides: [pattern.id: before], keptGuides: 1)
+                var written = Written()
+                var owners: [String: Profile] = [:]
+                for index in run where !patterns[index].template {
+                    let pattern = patterns[index]
+                    let key = reuse.keys[pattern.id]
+                    let before = reuse.previous[pattern.id]
+                    let files = [SitePaths.file(forPage: RenderSite.guidePage(pattern.id)), "guides/\(pattern.id).md"]
+                    written.paths += files
+                    if let key, let before, before.key == key, before.files == files, files.allSatisfy(reuse.keep) {
+                        written.diagnostics += before.diagnostics
+                        written.guides[pattern.id] = before
+                        written.keptGuides += 1
+                        continue
+                    }
+                    // The listings' model holds neither the whole pattern nor its owner's
+                    // knowledge: both come back from the spool while the guide is made.
+                    let whole = try spooled?.pattern(at: index) ?? pattern
+                    var owner = Guide.owner(of: whole, profiles: overview.profilesByID)
+                    if let found = owner, let spooled {
+                        if owners[found.id] == nil { owners[found.id] = try spooled.restoringMaterial(of: found) }
+                        owner = owners[found.id]
+                    }
+                    let guide = Guide(pattern: whole, owner: owner)
+                    let (html, diagnostics) = GuidePage(guide: guide, overview: overview, links: links).render(site: site)
+                    let markdown = GuideMarkdown(guide: guide, overview: overview, baseURL: site.config.baseURL, links: links).render()
+                    try sink.write(files[0], Array(html.utf8))
+                    try sink.write(files[1], Array(markdown.utf8))
+                    written.diagnostics += diagnostics
+                    if let key { written.guides[pattern.id] = BuildCache.KeptGuide(key: key, files: files, diagnostics: diagnostics) }
                 }
-                let guide = Guide(pattern: pattern, profiles: overview.profilesByID)
-                let (html, diagnostics) = GuidePage(guide: guide, overview: overview, links: links).render(site: site)
-                let markdown = GuideMarkdown(guide: guide, overview: overview, baseURL: site.config.baseURL, links: links).render()
-                try sink.write(files[0], Array(html.utf8))
-                try sink.write(files[1], Array(markdown.utf8))
-                var written = Written(paths: files, diagnostics: diagnostics)
-                if let key { written.guides[pattern.id] = BuildCache.KeptGuide(key: key, files: files, diagnostics: diagnostics) }
                 return written
             }
         }

@@ -136,6 +136,21 @@ public struct SiteBuilder: Sendable {
             return finish()
         }
 
+        // What the aggregate stage needs and the listings' model leaves out waits on disk.
+        let spool: DataSpool
+        do {
+            spool = try DataSpool()
+        } catch {
+            report.diagnostics.append(.error("output.spool-failed", "\(error)", at: nil))
+            writer.discard()
+            folder?.discard()
+            return finish()
+        }
+        // The previous export, whose elements unchanged documents keep; in the output until commit.
+        let previousExport = previous?.export.flatMap { layout in
+            writer.previousFile("data/dossier.json").map { SpooledDocument.Previous(layout: layout, file: $0) }
+        }
+
         // Extract, render and write every document, or keep what the last build made of it.
         let links = handbook.links
         let chrome = PageChrome(site: config, nav: Self.navigation(routes))
@@ -152,14 +167,28 @@ public struct SiteBuilder: Sendable {
             routes[index].text = ""
             routes[index].frontMatter.body = ""
         }
-        let entries = await concurrentMap(Array(zip(routes.indices, documentKeys)), width: width) { [routes] index, key -> (entry: CachedDocument, rendered: Bool) in
+        typealias Built = (entry: CachedDocument, rendered: Bool, spooled: SpooledDocument, whole: CachedDocument?)
+        // Each document's share of data/ and the guides goes to the spool, and only what the
+        // listings read stays; `serve` keeps whole entries for its next build.
+        @Sendable func spooling(_ whole: CachedDocument, rendered: Bool) -> Built {
+            var entry = whole
+            var spooled = SpooledDocument()
+            do {
+                spooled = try SpooledDocument.spool(whole.result, key: whole.key, cached: !rendered, into: spool, previous: previousExport)
+            } catch {
+                entry.result.writeFailures.append(.error("output.write-failed", "\(error)", at: whole.result.record.map { SourceLocation(path: $0.source.path, line: 1) }))
+            }
+            entry.result = SpooledDocument.slim(entry.result)
+            return (entry, rendered, spooled, memory == nil ? nil : whole)
+        }
+        let entries = await concurrentMap(Array(zip(routes.indices, documentKeys)), width: width) { [routes] index, key -> Built in
             var route = routes[index]
             let outputs = route.page.isEmpty ? [] : [SitePaths.file(forPage: route.page)]
             // A cancelled build (Ctrl-C in `serve`) skips the remaining documents.
-            guard !Task.isCancelled else { return (CachedDocument(key: key, result: DocumentResult(), outputs: [], layouts: []), false) }
+            guard !Task.isCancelled else { return (CachedDocument(key: key, result: DocumentResult(), outputs: [], layouts: []), false, SpooledDocument(), nil) }
             if reusable.contains(key), let entry = memory?.entry(key) ?? cache?.document(key), outputs.allSatisfy(writer.keep) {
                 texts.done(index, linksIntoSections: !entry.result.anchorLinks.isEmpty)
-                return (entry, false)
+                return spooling(entry, rendered: false)
             }
             texts.restore(index, into: &route)
             let usage = LayoutUsage()
@@ -169,7 +198,7 @@ public struct SiteBuilder: Sendable {
             texts.done(index, linksIntoSections: !result.anchorLinks.isEmpty)
             let entry = CachedDocument(key: key, result: result, outputs: outputs, layouts: usage.recorded)
             if result.writeFailures.isEmpty { cache?.store(entry) }
-            return (entry, true)
+            return spooling(entry, rendered: true)
         }
         phase("documents")
         guard !Task.isCancelled else {
@@ -179,7 +208,7 @@ public struct SiteBuilder: Sendable {
             return finish()
         }
         // Only now: a cancelled build's entries are placeholders.
-        memory?.replace(with: entries.map(\.entry).filter { $0.result.writeFailures.isEmpty })
+        memory?.replace(with: entries.compactMap(\.whole).filter { $0.result.writeFailures.isEmpty })
         let results = entries.map(\.entry.result)
         var records: [DocumentRecord] = []
         var introHTML = ""
@@ -187,7 +216,7 @@ public struct SiteBuilder: Sendable {
         var writeFailures: [Diagnostic] = []
         var renderDiagnostics: [Diagnostic] = []
         var layouts = Set(entries.flatMap(\.entry.layouts))
-        for (entry, rendered) in entries {
+        for (entry, rendered, _, _) in entries {
             let result = entry.result
             writeFailures += result.writeFailures
             renderDiagnostics += result.renderDiagnostics
@@ -254,11 +283,9 @@ public struct SiteBuilder: Sendable {
             var aggregate = AggregatePages(overview: overview, site: site, links: links)
             // The export's elements by the document they come from: an unchanged document's
             // are copied from the previous export, which stays in the output until commit.
-            if cache != nil {
-                aggregate.exportKeys = Self.exportKeys(results, documentKeys: documentKeys)
-                if let layout = previous?.export, let file = writer.previousFile("data/dossier.json") {
-                    aggregate.exportReuse = SiteExport.Reuse(layout: layout) { file.read(offset: $0.offset, count: $0.count) }
-                }
+            if cache != nil { aggregate.exportKeys = Self.exportKeys(results, documentKeys: documentKeys) }
+            aggregate.spooled = SpooledSite(spool: spool, previous: previousExport?.file, documents: entries.map { ($0.entry.result, $0.spooled) }) { key in
+                memory?.entry(key)?.result ?? cache?.document(key)?.result
             }
             let usage = LayoutUsage()
             let assets = templates.assets

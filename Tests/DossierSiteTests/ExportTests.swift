@@ -114,10 +114,10 @@ struct ExportTests {
         }
     }
 
-    /// With keys, the export says where each element went; given that layout and the old
-    /// bytes, it copies the elements instead of encoding them and writes the same bytes.
-    /// Bytes that do not look like an element are encoded again.
-    @Test func exportElementsAreLocatedAndCopiedBack() async throws {
+    /// With keys, the export says where each element went. An export made of elements
+    /// encoded one at a time beforehand (what a build keeps in its spool) is the same bytes,
+    /// with the same layout.
+    @Test func exportElementsAreLocatedAndEncodedAlone() async throws {
         for (root, model) in await SharedCorpus.sampleAndCorpusModels() {
             let export = SiteExport(model: model)
             let keys = SiteExport.Keys(profiles: model.profiles.map { "profile " + $0.id },
@@ -135,20 +135,44 @@ struct ExportTests {
             }
 
             let reads = Locked(0)
-            let bytes = first
-            let reuse = SiteExport.Reuse(layout: layout) { slice in
+            let counts: [SiteExport.ElementArray: Int] = [.profiles: model.profiles.count, .patterns: model.patterns.count, .documents: model.pages.count]
+            let encoded = EncodedExport(config: model.config, diagnostics: model.diagnostics, counts: counts) { array, index in
                 reads.withLock { $0 += 1 }
-                return Array(bytes[slice.offset ..< slice.offset + slice.count])
+                switch array {
+                case .profiles: return try SiteExport.element(model.profiles[index])
+                case .patterns: return try SiteExport.element(model.patterns[index])
+                case .documents: return try SiteExport.element(model.pages[index])
+                }
             }
             var second: [UInt8] = []
-            let again = try export.write(keys: keys, reuse: reuse) { second += $0 }
+            let again = try encoded.write(keys: keys) { second += $0 }
             #expect(second == first && again == layout, "\(root.path)")
             #expect(reads.withLock { $0 } == model.profiles.count + model.patterns.count + model.pages.count)
+        }
+    }
 
-            let damaged = SiteExport.Reuse(layout: layout) { slice in Array(repeating: UInt8(ascii: "x"), count: slice.count) }
-            var third: [UInt8] = []
-            try export.write(keys: keys, reuse: damaged) { third += $0 }
-            #expect(third == first, "\(root.path)")
+    /// A build encodes each document's share of `data/` while it reads the document, keeps it
+    /// in a scratch file and copies it into place: every file is what `DataExport` makes of
+    /// the whole model.
+    @Test func theBuildsDataFilesAreTheModelsExport() async throws {
+        var roots = [repositoryRoot]
+        let corpus = SharedCorpus.handbook()
+        if let corpus { roots.append(corpus.root) }
+        for root in roots {
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-data-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: output) }
+            var builder = SiteBuilder(root: root, output: output)
+            builder.useCache = false
+            let report = await builder.build()
+            #expect(report.committed)
+            let model = await SiteReader(root: root).read()
+            let files = try DataExport(model: model).files()
+            #expect(files.count == 2 + CSVTables.tables.count)
+            for (path, bytes) in files {
+                let built = try Data(contentsOf: output.appendingPathComponent(path))
+                #expect(built == Data(bytes), "\(root.path): \(path)")
+                if path.hasSuffix(".csv") { #expect(bytes.count > 200 || root != repositoryRoot, "\(path) has rows") }
+            }
         }
     }
 

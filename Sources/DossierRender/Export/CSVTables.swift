@@ -3,6 +3,11 @@ import DossierModel
 /// The aggregate tables dashboards read (Grafana's CSV source, Streamlit, Tableau, a
 /// spreadsheet): one row per capability, service, score, pattern, relation and
 /// troubleshooting entry, each with its owner's id and source line. Templates are left out.
+///
+/// Every table lists the rows of each profile, in order, then the rows of each pattern, in
+/// order. A row depends on its profile or pattern alone, so a build can encode each
+/// document's rows while it reads the document (``rows(profile:patterns:)``) and write the
+/// tables later by copying them.
 public struct CSVTables {
     public var model: SiteModel
 
@@ -10,26 +15,48 @@ public struct CSVTables {
         self.model = model
     }
 
-    /// One table: its name, its header, and a function that hands each row to `row` in
-    /// order. A writer streams the rows (``write(_:)``) instead of holding the table: the
-    /// scores of ten thousand profiles are a few hundred megabytes as arrays of strings.
-    public struct Spec {
+    /// One table: its name, its columns, and the rows a profile and a pattern give it.
+    public struct Table: Sendable {
         public var name: String
         public var header: [String]
-        var forEachRow: (_ row: ([String]) -> Void) -> Void
+        var profileRows: @Sendable (_ profile: Profile, _ row: ([String]) -> Void) -> Void = { _, _ in }
+        var patternRows: @Sendable (_ pattern: Pattern, _ row: ([String]) -> Void) -> Void = { _, _ in }
+
+        /// The table's first line, as CSV bytes.
+        public var headerBytes: [UInt8] {
+            var bytes: [UInt8] = []
+            CSVTable.append(header, to: &bytes)
+            return bytes
+        }
+    }
+
+    /// One table of a model: a writer streams its rows (``write(pieceSize:_:)``) instead of
+    /// holding the table: the scores of ten thousand profiles are a few hundred megabytes as
+    /// arrays of strings.
+    public struct Spec {
+        public var definition: Table
+        var profiles: [Profile]
+        var patterns: [Pattern]
+
+        public var name: String { definition.name }
+        public var header: [String] { definition.header }
+
+        func forEachRow(_ row: ([String]) -> Void) {
+            for profile in profiles where !profile.template { definition.profileRows(profile, row) }
+            for pattern in patterns where !pattern.template { definition.patternRows(pattern, row) }
+        }
 
         public func table() -> CSVTable {
-            var table = CSVTable(name: name, header: header)
-            forEachRow { table.rows.append($0) }
-            return table
+            var whole = CSVTable(name: name, header: header)
+            forEachRow { whole.rows.append($0) }
+            return whole
         }
 
         /// The bytes of ``table()``'s `bytes`, handed to `emit` in pieces of about
         /// `pieceSize` bytes (a megabyte), each ending with a row.
         public func write(pieceSize: Int = 1 << 20, _ emit: ([UInt8]) throws -> Void) throws {
-            var piece: [UInt8] = []
+            var piece = definition.headerBytes
             piece.reserveCapacity(min(pieceSize, 1 << 20) + 4096)
-            CSVTable.append(header, to: &piece)
             var failure: (any Error)?
             forEachRow { row in
                 guard failure == nil else { return }
@@ -43,91 +70,100 @@ public struct CSVTables {
         }
     }
 
+    /// Every table of the model, in the order they are written.
+    public var specs: [Spec] {
+        Self.tables.map { Spec(definition: $0, profiles: model.profiles, patterns: model.patterns) }
+    }
+
+    /// What one document adds to each table of ``tables``, as CSV bytes: the rows listed
+    /// with the profiles, and those listed after them with the patterns.
+    public static func rows(profile: Profile?, patterns: [Pattern]) -> [(profile: [UInt8], patterns: [UInt8])] {
+        tables.map { table in
+            var profileBytes: [UInt8] = []
+            var patternBytes: [UInt8] = []
+            if let profile, !profile.template { table.profileRows(profile) { CSVTable.append($0, to: &profileBytes) } }
+            for pattern in patterns where !pattern.template { table.patternRows(pattern) { CSVTable.append($0, to: &patternBytes) } }
+            return (profileBytes, patternBytes)
+        }
+    }
+
     /// Every table, in the order they are written.
-    public var specs: [Spec] { [capabilities, services, scores, patterns, relations, troubleshooting] }
+    public static let tables: [Table] = [capabilities, services, scores, patterns, relations, troubleshooting]
 
-    var profiles: [Profile] { model.publishedProfiles }
-
-    public var capabilities: Spec {
-        Spec(name: "capabilities", header: ["profile", "tier", "tierLevel", "name", "confidence", "previousConfidence", "status", "note", "lastUpdated", "path", "line"]) { row in
-            for profile in profiles {
-                let levels = Dictionary(profile.tiers.map { ($0.id, $0.level.rawValue) }, uniquingKeysWith: { a, _ in a })
-                for capability in profile.capabilities {
-                    row([profile.id, capability.tier, levels[capability.tier] ?? "", capability.name, capability.confidence.csv,
-                         capability.previousConfidence.csv, capability.status ?? "", capability.note ?? "",
-                         capability.lastUpdated ?? "", profile.source.path, String(capability.line)])
-                }
+    static let capabilities = Table(
+        name: "capabilities", header: ["profile", "tier", "tierLevel", "name", "confidence", "previousConfidence", "status", "note", "lastUpdated", "path", "line"],
+        profileRows: { profile, row in
+            let levels = Dictionary(profile.tiers.map { ($0.id, $0.level.rawValue) }, uniquingKeysWith: { a, _ in a })
+            for capability in profile.capabilities {
+                row([profile.id, capability.tier, levels[capability.tier] ?? "", capability.name, capability.confidence.csv,
+                     capability.previousConfidence.csv, capability.status ?? "", capability.note ?? "",
+                     capability.lastUpdated ?? "", profile.source.path, String(capability.line)])
             }
-        }
+        })
+
+    static let services = Table(
+        name: "services", header: ["profile", "category", "service", "confidence", "description", "path", "line"],
+        profileRows: { profile, row in
+            for service in profile.services {
+                row([profile.id, service.category, service.name, service.confidence.csv, service.description ?? "",
+                     profile.source.path, String(service.line)])
+            }
+        })
+
+    /// Profiles' scores, then pattern documents' (a profile's patterns are scored in its own).
+    static let scores = Table(
+        name: "scores", header: ["profile", "document", "section", "name", "confidence", "min", "max", "previous", "level", "path", "line"],
+        profileRows: { profile, row in
+            for score in profile.scores { scoreRow(score, profile: profile.id, document: "", path: profile.source.path, row) }
+        },
+        patternRows: { pattern, row in
+            guard pattern.kind == .document else { return }
+            for score in pattern.scores { scoreRow(score, profile: "", document: pattern.id, path: pattern.source.path, row) }
+        })
+
+    private static func scoreRow(_ score: Score, profile: String, document: String, path: String, _ row: ([String]) -> Void) {
+        row([profile, document, score.section.joined(separator: " › "), score.name, score.confidence.csv,
+             score.min.csv, score.max.csv, score.previous.csv, score.level ?? "", path, String(score.line)])
     }
 
-    public var services: Spec {
-        Spec(name: "services", header: ["profile", "category", "service", "confidence", "description", "path", "line"]) { row in
-            for profile in profiles {
-                for service in profile.services {
-                    row([profile.id, service.category, service.name, service.confidence.csv, service.description ?? "",
-                         profile.source.path, String(service.line)])
-                }
-            }
-        }
-    }
-
-    public var scores: Spec {
-        Spec(name: "scores", header: ["profile", "document", "section", "name", "confidence", "min", "max", "previous", "level", "path", "line"]) { row in
-            func add(_ score: Score, profile: String, document: String, path: String) {
-                row([profile, document, score.section.joined(separator: " › "), score.name, score.confidence.csv,
-                     score.min.csv, score.max.csv, score.previous.csv, score.level ?? "", path, String(score.line)])
-            }
-            for profile in profiles {
-                for score in profile.scores { add(score, profile: profile.id, document: "", path: profile.source.path) }
-            }
-            for pattern in model.publishedPatterns where pattern.kind == .document {
-                for score in pattern.scores { add(score, profile: "", document: pattern.id, path: pattern.source.path) }
-            }
-        }
-    }
-
-    public var patterns: Spec {
-        Spec(name: "patterns", header: [
+    static let patterns = Table(
+        name: "patterns", header: [
             "id", "kind", "title", "profile", "document", "confidence", "level", "status", "costMin", "costMax", "currency",
             "period", "cost", "provenIn", "services", "path", "line",
-        ]) { row in
-            for pattern in model.publishedPatterns {
-                row([
-                    pattern.id, pattern.kind.rawValue, pattern.title, pattern.profile ?? "", pattern.document ?? "", pattern.confidence.csv,
-                    pattern.level ?? "", pattern.status ?? "", pattern.cost?.min.csv ?? "", pattern.cost?.max.csv ?? "",
-                    pattern.cost?.currency ?? "", pattern.cost?.period ?? "", pattern.cost?.text ?? "",
-                    pattern.provenIn.joined(separator: "; "), pattern.services.joined(separator: "; "), pattern.source.path,
-                    String(pattern.source.line),
-                ])
-            }
-        }
+        ],
+        patternRows: { pattern, row in
+            row([
+                pattern.id, pattern.kind.rawValue, pattern.title, pattern.profile ?? "", pattern.document ?? "", pattern.confidence.csv,
+                pattern.level ?? "", pattern.status ?? "", pattern.cost?.min.csv ?? "", pattern.cost?.max.csv ?? "",
+                pattern.cost?.currency ?? "", pattern.cost?.period ?? "", pattern.cost?.text ?? "",
+                pattern.provenIn.joined(separator: "; "), pattern.services.joined(separator: "; "), pattern.source.path,
+                String(pattern.source.line),
+            ])
+        })
+
+    /// Profiles' relations, then pattern documents' (their primary users).
+    static let relations = Table(
+        name: "relations", header: ["profile", "document", "kind", "direction", "target", "targetId", "resolved", "note", "successRate", "path", "line"],
+        profileRows: { profile, row in
+            for relation in profile.relations { relationRow(relation, profile: profile.id, document: "", path: profile.source.path, row) }
+        },
+        patternRows: { pattern, row in
+            guard pattern.kind == .document else { return }
+            for relation in pattern.relations { relationRow(relation, profile: "", document: pattern.id, path: pattern.source.path, row) }
+        })
+
+    private static func relationRow(_ relation: Relation, profile: String, document: String, path: String, _ row: ([String]) -> Void) {
+        row([profile, document, relation.kind.rawValue, relation.direction.rawValue, relation.target,
+             relation.targetID ?? "", relation.resolved ? "true" : "false", relation.note ?? "",
+             relation.successRate.csv, path, String(relation.line)])
     }
 
-    public var relations: Spec {
-        Spec(name: "relations", header: ["profile", "document", "kind", "direction", "target", "targetId", "resolved", "note", "successRate", "path", "line"]) { row in
-            func add(_ relation: Relation, profile: String, document: String, path: String) {
-                row([profile, document, relation.kind.rawValue, relation.direction.rawValue, relation.target,
-                     relation.targetID ?? "", relation.resolved ? "true" : "false", relation.note ?? "",
-                     relation.successRate.csv, path, String(relation.line)])
+    static let troubleshooting = Table(
+        name: "troubleshooting", header: ["profile", "shape", "problem", "solution", "successRate", "symptoms", "rootCauses", "path", "line"],
+        profileRows: { profile, row in
+            for entry in profile.troubleshooting {
+                row([profile.id, entry.shape.rawValue, entry.problem, entry.solution ?? "", entry.successRate.csv,
+                     entry.symptoms ?? "", entry.rootCauses.joined(separator: "; "), profile.source.path, String(entry.line)])
             }
-            for profile in profiles {
-                for relation in profile.relations { add(relation, profile: profile.id, document: "", path: profile.source.path) }
-            }
-            for pattern in model.publishedPatterns where pattern.kind == .document {
-                for relation in pattern.relations { add(relation, profile: "", document: pattern.id, path: pattern.source.path) }
-            }
-        }
-    }
-
-    public var troubleshooting: Spec {
-        Spec(name: "troubleshooting", header: ["profile", "shape", "problem", "solution", "successRate", "symptoms", "rootCauses", "path", "line"]) { row in
-            for profile in profiles {
-                for entry in profile.troubleshooting {
-                    row([profile.id, entry.shape.rawValue, entry.problem, entry.solution ?? "", entry.successRate.csv,
-                         entry.symptoms ?? "", entry.rootCauses.joined(separator: "; "), profile.source.path, String(entry.line)])
-                }
-            }
-        }
-    }
+        })
 }

@@ -18,6 +18,12 @@ public struct SiteExport: Encodable, Sendable {
         var title: String
         var description: String
         var baseURL: String
+
+        init(config: SiteConfig) {
+            title = config.title
+            description = config.description
+            baseURL = config.baseURL
+        }
     }
 
     /// A diagnostic, flattened for tools: `path`, `line` and `column` beside the message.
@@ -50,7 +56,7 @@ public struct SiteExport: Encodable, Sendable {
     var diagnostics: [Problem]
 
     public init(model: SiteModel) {
-        site = Site(title: model.config.title, description: model.config.description, baseURL: model.config.baseURL)
+        site = Site(config: model.config)
         profiles = model.profiles
         patterns = model.patterns
         documents = model.pages
@@ -102,18 +108,6 @@ public struct SiteExport: Encodable, Sendable {
         }
     }
 
-    /// The elements a previous export wrote, and a way to read their bytes back.
-    public struct Reuse: Sendable {
-        public var layout: Layout
-        /// The bytes of a slice of the previous file; `nil` when they cannot be read.
-        public var read: @Sendable (Slice) -> [UInt8]?
-
-        public init(layout: Layout, read: @escaping @Sendable (Slice) -> [UInt8]?) {
-            self.layout = layout
-            self.read = read
-        }
-    }
-
     /// The JSON of ``json()``, handed to `emit` a piece at a time, so that a file or a pipe
     /// receives it without the whole export ever being in memory.
     ///
@@ -124,12 +118,41 @@ public struct SiteExport: Encodable, Sendable {
     /// `ExportJSONEncoder`, which writes it already indented for its place. `ExportTests`
     /// checks the result against `JSONEncoder`'s.
     ///
-    /// With `keys`, the result says where each element was written. With `reuse` too, an
-    /// element whose key the previous export had is copied from it, not encoded again: an
-    /// element's bytes depend on nothing but its value and its depth, which is always the
-    /// same. After one profile of a thousand changed, that is most of the export's work.
+    /// With `keys`, the result says where each element was written.
     @discardableResult
-    public func write(keys: Keys? = nil, reuse: Reuse? = nil, _ emit: ([UInt8]) throws -> Void) throws -> Layout {
+    public func write(keys: Keys? = nil, _ emit: ([UInt8]) throws -> Void) throws -> Layout {
+        try Self.write(site: site, diagnostics: diagnostics, emit) { array, writer in
+            switch array {
+            case .documents: try Self.writeArray(documents, keys: keys?.documents, to: &writer)
+            case .patterns: try Self.writeArray(patterns, keys: keys?.patterns, to: &writer)
+            case .profiles: try Self.writeArray(profiles, keys: keys?.profiles, to: &writer)
+            }
+        }
+    }
+
+    /// The arrays of elements that come from documents.
+    public enum ElementArray: Sendable, CaseIterable {
+        case documents, patterns, profiles
+    }
+
+    /// One profile, pattern or document as the export writes it in its array: indented for
+    /// that depth, without the indentation before it or the comma after it. What
+    /// ``EncodedExport`` copies.
+    public static func element(_ value: some Encodable) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try ExportJSONEncoder().encode(value, level: 2, into: &bytes)
+        return bytes
+    }
+
+    /// The top-level object, its members in key order; `array` writes the members that
+    /// hold documents' elements.
+    static func write(site: Site, diagnostics: [Problem], _ emit: ([UInt8]) throws -> Void,
+                      array: (ElementArray, inout ArrayWriter) throws -> Void) throws -> Layout {
+        try withoutActuallyEscaping(emit) { emit in try write(site: site, diagnostics: diagnostics, escaping: emit, array: array) }
+    }
+
+    private static func write(site: Site, diagnostics: [Problem], escaping emit: @escaping ([UInt8]) throws -> Void,
+                              array: (ElementArray, inout ArrayWriter) throws -> Void) throws -> Layout {
         var layout = Layout()
         var offset = 0
         func put(_ bytes: [UInt8]) throws {
@@ -137,19 +160,25 @@ public struct SiteExport: Encodable, Sendable {
             offset += bytes.count
         }
         func key(_ name: String) throws { try put(Array("  \"\(name)\" : ".utf8)) }
+        func elements(_ name: ElementArray) throws -> [String: Slice] {
+            var writer = ArrayWriter(start: offset, emit: emit)
+            try array(name, &writer)
+            try writer.finish()
+            offset = writer.offset
+            return writer.slices
+        }
         let next = Array(",\n".utf8)
         try put(Array("{\n".utf8))
-        try key("diagnostics"); try Self.writeArray(diagnostics, to: put); try put(next)
-        try key("documents")
-        layout.documents = try Self.writeArray(documents, keys: keys?.documents, reuse: reuse.map { ($0.layout.documents, $0.read) }, at: offset, to: put)
+        try key("diagnostics")
+        var problems = ArrayWriter(start: offset, emit: emit)
+        try writeArray(diagnostics, to: &problems)
+        try problems.finish()
+        offset = problems.offset
         try put(next)
-        try key("generator"); try put(Self.encode(generator)); try put(next)
-        try key("patterns")
-        layout.patterns = try Self.writeArray(patterns, keys: keys?.patterns, reuse: reuse.map { ($0.layout.patterns, $0.read) }, at: offset, to: put)
-        try put(next)
-        try key("profiles")
-        layout.profiles = try Self.writeArray(profiles, keys: keys?.profiles, reuse: reuse.map { ($0.layout.profiles, $0.read) }, at: offset, to: put)
-        try put(next)
+        try key("documents"); layout.documents = try elements(.documents); try put(next)
+        try key("generator"); try put(Self.encode(Generator())); try put(next)
+        try key("patterns"); layout.patterns = try elements(.patterns); try put(next)
+        try key("profiles"); layout.profiles = try elements(.profiles); try put(next)
         try key("schemaVersion"); try put(Self.encode(schemaVersion)); try put(next)
         try key("site"); try put(Self.encode(site))
         try put(Array("\n}\n".utf8))
@@ -163,28 +192,47 @@ public struct SiteExport: Encodable, Sendable {
         return bytes
     }
 
-    /// A member array one level in, as `JSONEncoder` prints it (`[`, blank line, `]` when
-    /// empty), handed to `emit`. Elements are encoded in parallel, a batch at a time, and
-    /// each batch is emitted and dropped before the next: only a batch is in memory.
-    ///
-    /// With `keys` (one per element), returns where each element went, given that the array
-    /// starts at `start` in the file; an element whose key `reuse` knows is read back
-    /// instead of encoded, if its bytes still look like an object.
-    @discardableResult
-    private static func writeArray<Element: Encodable & Sendable>(
-        _ elements: [Element], keys: [String]? = nil, reuse: (slices: [String: Slice], read: @Sendable (Slice) -> [UInt8]?)? = nil,
-        at start: Int = 0, to emit: ([UInt8]) throws -> Void
-    ) throws -> [String: Slice] {
-        if elements.isEmpty {
-            try emit(Array("[\n\n  ]".utf8))
-            return [:]
+    /// Writes a member array one level in, as `JSONEncoder` prints it (`[`, blank line, `]`
+    /// when empty), a batch of about a megabyte at a time, and notes where each keyed
+    /// element went.
+    struct ArrayWriter {
+        private(set) var offset: Int
+        private(set) var slices: [String: Slice] = [:]
+        private let emit: ([UInt8]) throws -> Void
+        private var batch: [UInt8] = []
+        private var count = 0
+
+        init(start: Int, emit: @escaping ([UInt8]) throws -> Void) {
+            offset = start
+            self.emit = emit
         }
+
+        /// The next element, already encoded at its depth.
+        mutating func append(_ element: [UInt8], key: String?) throws {
+            batch += count == 0 ? Array("[\n    ".utf8) : Array(",\n    ".utf8)
+            if let key { slices[key] = Slice(offset: offset + batch.count, count: element.count) }
+            batch += element
+            count += 1
+            if batch.count >= 1 << 20 { try flush() }
+        }
+
+        private mutating func flush() throws {
+            try emit(batch)
+            offset += batch.count
+            batch.removeAll(keepingCapacity: true)
+        }
+
+        mutating func finish() throws {
+            batch += count == 0 ? Array("[\n\n  ]".utf8) : Array("\n  ]".utf8)
+            try flush()
+        }
+    }
+
+    /// Encodes `elements` into `writer`, in parallel, a batch at a time: each batch is
+    /// handed on and dropped before the next, so only a batch is in memory. `keys` (one per
+    /// element) name the elements whose place the layout records.
+    private static func writeArray<Element: Encodable & Sendable>(_ elements: [Element], keys: [String]? = nil, to writer: inout ArrayWriter) throws {
         let keys = keys.flatMap { $0.count == elements.count ? $0 : nil }
-        var slices: [String: Slice] = [:]
-        var offset = start
-        let opening = Array("[\n".utf8)
-        try emit(opening)
-        offset += opening.count
         // A few chunks per core at a time: enough to keep every core busy, few enough that
         // a batch of encoded profiles stays small.
         let chunkSize = 16
@@ -194,64 +242,92 @@ public struct SiteExport: Encodable, Sendable {
             let batchStart = first
             let end = min(elements.count, first + batchSize)
             let chunkCount = (end - batchStart + chunkSize - 1) / chunkSize
-            // Each chunk's bytes, and where each of its elements starts and ends in them.
-            let chunks = Locked([Result<(bytes: [UInt8], spans: [Range<Int>]), any Error>?](repeating: nil, count: chunkCount))
+            let chunks = Locked([Result<[[UInt8]], any Error>?](repeating: nil, count: chunkCount))
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 let range = batchStart + chunk * chunkSize ..< min(end, batchStart + (chunk + 1) * chunkSize)
-                let result = Result { () throws -> (bytes: [UInt8], spans: [Range<Int>]) in
-                    // Each element at the depth of an element of a member array: 4 spaces in.
-                    let encoder = ExportJSONEncoder()
-                    var bytes: [UInt8] = []
-                    var spans: [Range<Int>] = []
-                    for index in range {
-                        if index > 0 { bytes.append(contentsOf: ",\n".utf8) }
-                        bytes.append(contentsOf: "    ".utf8)
-                        let elementStart = bytes.count
-                        if let keys, let reuse, let slice = reuse.slices[keys[index]], let old = reuse.read(slice),
-                           old.first == UInt8(ascii: "{"), old.last == UInt8(ascii: "}") {
-                            bytes += old
-                        } else {
-                            try encoder.encode(elements[index], level: 2, into: &bytes)
-                        }
-                        spans.append(elementStart ..< bytes.count)
-                    }
-                    return (bytes, spans)
-                }
+                let result = Result { try range.map { try element(elements[$0]) } }
                 chunks.withLock { $0[chunk] = result }
             }
-            var batch: [UInt8] = []
             var index = batchStart
             for chunk in chunks.withLock({ $0 }) {
-                let (bytes, spans) = try chunk!.get()
-                if let keys {
-                    for span in spans {
-                        slices[keys[index]] = Slice(offset: offset + batch.count + span.lowerBound, count: span.count)
-                        index += 1
-                    }
+                for bytes in try chunk!.get() {
+                    try writer.append(bytes, key: keys?[index])
+                    index += 1
                 }
-                batch += bytes
             }
-            try emit(batch)
-            offset += batch.count
             first = end
         }
-        try emit(Array("\n  ]".utf8))
-        return slices
+    }
+}
+
+/// The export of a build that encoded each element while it read its document
+/// (``SiteExport/element(_:)``): writing it copies them, in order, between the members
+/// only the whole site knows. The bytes are those ``SiteExport`` writes for the same model.
+public struct EncodedExport: Sendable {
+    public var site: SiteExport.Site
+    public var diagnostics: [SiteExport.Problem]
+    /// How many elements each array holds.
+    public var counts: [SiteExport.ElementArray: Int]
+    /// The bytes of element `index` of an array.
+    public var element: @Sendable (SiteExport.ElementArray, _ index: Int) throws -> [UInt8]
+
+    public init(config: SiteConfig, diagnostics: [Diagnostic], counts: [SiteExport.ElementArray: Int],
+                element: @escaping @Sendable (SiteExport.ElementArray, Int) throws -> [UInt8]) {
+        site = SiteExport.Site(config: config)
+        self.diagnostics = diagnostics.map(SiteExport.Problem.init)
+        self.counts = counts
+        self.element = element
+    }
+
+    /// Writes the export as ``SiteExport/write(keys:_:)`` does.
+    @discardableResult
+    public func write(keys: SiteExport.Keys? = nil, _ emit: ([UInt8]) throws -> Void) throws -> SiteExport.Layout {
+        try SiteExport.write(site: site, diagnostics: diagnostics, emit) { array, writer in
+            let count = counts[array] ?? 0
+            let names: [String]? = switch array {
+            case .documents: keys?.documents
+            case .patterns: keys?.patterns
+            case .profiles: keys?.profiles
+            }
+            let usable = names.flatMap { $0.count == count ? $0 : nil }
+            for index in 0 ..< count {
+                try writer.append(try element(array, index), key: usable?[index])
+            }
+        }
     }
 }
 
 /// Everything written under `data/`: the JSON export, its schema and the CSV tables.
 public struct DataExport: Sendable {
-    public var model: SiteModel
-    /// Keys for the export's elements, and what a previous export wrote: see
-    /// `SiteExport.write(keys:reuse:_:)`.
-    public var keys: SiteExport.Keys?
-    public var reuse: SiteExport.Reuse?
+    /// Where the export's elements and the tables' rows come from: a model, encoded here, or
+    /// what a build encoded document by document.
+    public enum Content: Sendable {
+        case model(SiteModel)
+        case encoded(EncodedExport, rows: EncodedRows)
+    }
 
-    public init(model: SiteModel, keys: SiteExport.Keys? = nil, reuse: SiteExport.Reuse? = nil) {
-        self.model = model
+    /// Each table's rows, encoded document by document: `write(table, emit)` hands every row
+    /// of table `table` (an index into `CSVTables.tables`) to `emit`, in order.
+    public struct EncodedRows: Sendable {
+        public var write: @Sendable (_ table: Int, _ emit: ([UInt8]) throws -> Void) throws -> Void
+
+        public init(write: @escaping @Sendable (Int, ([UInt8]) throws -> Void) throws -> Void) {
+            self.write = write
+        }
+    }
+
+    public var content: Content
+    /// Keys for the export's elements: see `SiteExport.write(keys:_:)`.
+    public var keys: SiteExport.Keys?
+
+    public init(model: SiteModel, keys: SiteExport.Keys? = nil) {
+        content = .model(model)
         self.keys = keys
-        self.reuse = reuse
+    }
+
+    public init(encoded export: EncodedExport, rows: EncodedRows, keys: SiteExport.Keys? = nil) {
+        content = .encoded(export, rows: rows)
+        self.keys = keys
     }
 
     /// Hands every file to `write`, one at a time, with a function that makes its bytes
@@ -261,10 +337,29 @@ public struct DataExport: Sendable {
     @discardableResult
     public func write(_ write: (_ path: String, _ pieces: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws -> Void) throws -> SiteExport.Layout {
         var layout = SiteExport.Layout()
-        try write("data/dossier.json") { emit in layout = try SiteExport(model: model).write(keys: keys, reuse: reuse, emit) }
-        try write("data/dossier.schema.json") { emit in try emit(Array(ExportSchema.json.utf8)) }
-        for table in CSVTables(model: model).specs {
-            try write("data/\(table.name).csv") { emit in try table.write(emit) }
+        switch content {
+        case .model(let model):
+            try write("data/dossier.json") { emit in layout = try SiteExport(model: model).write(keys: keys, emit) }
+            try write("data/dossier.schema.json") { emit in try emit(Array(ExportSchema.json.utf8)) }
+            for table in CSVTables(model: model).specs {
+                try write("data/\(table.name).csv") { emit in try table.write(emit) }
+            }
+        case .encoded(let export, let rows):
+            try write("data/dossier.json") { emit in layout = try export.write(keys: keys, emit) }
+            try write("data/dossier.schema.json") { emit in try emit(Array(ExportSchema.json.utf8)) }
+            for (index, table) in CSVTables.tables.enumerated() {
+                try write("data/\(table.name).csv") { emit in
+                    // Rows come a document's worth at a time; pieces of about a megabyte go on.
+                    var piece = table.headerBytes
+                    try rows.write(index) { bytes in
+                        piece += bytes
+                        guard piece.count >= 1 << 20 else { return }
+                        try emit(piece)
+                        piece.removeAll(keepingCapacity: true)
+                    }
+                    if !piece.isEmpty { try emit(piece) }
+                }
+            }
         }
         return layout
     }

@@ -32,9 +32,21 @@ public struct Guide: Sendable {
 
     /// - Parameter profiles: the handbook's profiles by id.
     public init(pattern: Pattern, profiles: [String: Profile]) {
-        self.pattern = pattern
-        owner = pattern.profile.flatMap { profiles[$0] }
+        self.init(pattern: pattern, owner: Self.owner(of: pattern, profiles: profiles))
+    }
+
+    /// The profile a pattern's guide draws on: the pattern's own, or the first of a pattern
+    /// document's primary users that is a profile here.
+    public static func owner(of pattern: Pattern, profiles: [String: Profile]) -> Profile? {
+        pattern.profile.flatMap { profiles[$0] }
             ?? pattern.relations.lazy.compactMap { $0.targetID.flatMap { profiles[$0] } }.first
+    }
+
+    /// - Parameter owner: ``owner(of:profiles:)``, with its services, knowledge base and
+    ///   troubleshooting.
+    public init(pattern: Pattern, owner: Profile?) {
+        self.pattern = pattern
+        self.owner = owner
         let matrix = Dictionary((owner?.services ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         services = pattern.services.map { ServiceReadiness(name: $0, confidence: matrix[$0]?.confidence, category: matrix[$0]?.category) }
         let names = pattern.services

@@ -65,7 +65,7 @@ public struct LinkResolver: Sendable {
 
     /// Files every site has: the export and its tables.
     static let generatedFiles: Set<String> = Set(
-        ["data/dossier.json", "data/dossier.schema.json"] + CSVTables(model: SiteModel(config: SiteConfig())).specs.map { "data/\($0.name).csv" })
+        ["data/dossier.json", "data/dossier.schema.json"] + CSVTables.tables.map { "data/\($0.name).csv" })
 
     /// The document and anchor a link points into, when it has a fragment: `#usage` in the
     /// same file, or `other.md#usage`. Links to other sites and to non-Markdown files give nil.

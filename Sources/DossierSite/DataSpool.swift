@@ -1,0 +1,312 @@
+import DossierCore
+import DossierModel
+import DossierRender
+import Foundation
+
+/// A scratch file for what the aggregate stage needs of each document but the pages that
+/// list documents do not hold: its elements of the export and its rows of the CSV tables,
+/// encoded, and its patterns and knowledge base for the guides. Ten thousand profiles are
+/// more than half a gigabyte of model; most of it is knowledge, scores, diagrams and
+/// implementation steps that only the export, the tables and the guides read. Each
+/// document puts them here as soon as it is built, on every core, and keeps only what the
+/// listings show (``SpooledDocument/slim(_:)``).
+///
+/// The file has no name (`O_TMPFILE` in `TMPDIR`), so it is gone when the build ends, even
+/// one that crashes. On a file system that cannot make such files, a named file is
+/// unlinked as soon as it is open.
+final class DataSpool: Sendable {
+    private let descriptor: Int32
+    private let end = Locked(0)
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// - Parameter folder: where the file goes (its directory entry never exists there).
+    init(folder: String = NSTemporaryDirectory()) throws {
+        // O_TMPFILE is `__O_TMPFILE | O_DIRECTORY`, which Glibc's module does not export.
+        var descriptor = open(folder, 0o20000000 | O_DIRECTORY | O_RDWR | O_CLOEXEC, 0o600)
+        if descriptor < 0 {
+            var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8CString.dropLast()) + Array("dossier-spool-XXXXXX".utf8CString)
+            descriptor = mkstemp(&template)
+            if descriptor >= 0 { unlink(template) }
+        }
+        guard descriptor >= 0 else {
+            throw Failure(description: "cannot make a scratch file in \(folder) (set TMPDIR to another folder): \(String(cString: strerror(errno)))")
+        }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Writes `bytes` at the end of the file; returns where they are.
+    func append(_ bytes: [UInt8]) throws -> SiteExport.Slice {
+        let offset = end.withLock { end in
+            defer { end += bytes.count }
+            return end
+        }
+        var done = 0
+        while done < bytes.count {
+            let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + done, bytes.count - done, off_t(offset + done)) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw Failure(description: "cannot write the build's scratch file: \(String(cString: strerror(errno)))") }
+            done += written
+        }
+        return SiteExport.Slice(offset: offset, count: bytes.count)
+    }
+
+    func read(_ slice: SiteExport.Slice) throws -> [UInt8] {
+        guard slice.count > 0 else { return [] }
+        guard let bytes = readBytes(descriptor, at: slice.offset, count: slice.count) else {
+            throw Failure(description: "cannot read the build's scratch file: \(String(cString: strerror(errno)))")
+        }
+        return bytes
+    }
+}
+
+/// What the guides take from a profile that the listings do not show.
+struct OwnerMaterial: Codable, Sendable {
+    var knowledge: Knowledge
+    var troubleshooting: [TroubleshootingEntry]
+}
+
+/// Where one document's share of `data/` and of the guides is kept (in the ``DataSpool``, or
+/// in the previous build's export), and the slimming of its model that follows.
+struct SpooledDocument: Sendable {
+    /// Where an element of the export is.
+    enum Place: Sendable {
+        case spool(SiteExport.Slice)
+        /// Written by the previous build at this place of its `data/dossier.json`, for a
+        /// document whose key has not changed since.
+        case previous(SiteExport.Slice)
+    }
+
+    var profile: Place?
+    var patterns: [Place] = []
+    var page: Place?
+    /// The document's rows of each table of `CSVTables.tables`: those listed with the
+    /// profiles, and those listed with the patterns.
+    var profileRows: [SiteExport.Slice] = []
+    var patternRows: [SiteExport.Slice] = []
+    /// Where the whole patterns and the profile's ``OwnerMaterial`` are, for the guides.
+    var guideSource = GuideSource.spool(patterns: [], ownerMaterial: nil)
+
+    enum GuideSource: Sendable {
+        /// Each pattern, and the material, in the cache's binary coding.
+        case spool(patterns: [SiteExport.Slice], ownerMaterial: SiteExport.Slice?)
+        /// In the cache entry of this key: the document was not built again, and its guides
+        /// are usually kept, so encoding them again would be most of the spooling of a build
+        /// after one file changed. A guide that is made anyway reads the entry again.
+        case cacheEntry(String)
+    }
+
+    /// The previous build's export, when elements can be copied from it: what it wrote where
+    /// (by `SiteBuilder.exportKeys`), and the file, still in place.
+    struct Previous: Sendable {
+        var layout: SiteExport.Layout
+        var file: PreviousFile
+
+        /// The place of an element the previous export wrote under `key`, if its bytes still
+        /// open and close an object (the file is the recorded size; this catches a file
+        /// rewritten in between with other content).
+        func place(_ slices: [String: SiteExport.Slice], _ key: String) -> Place? {
+            guard let slice = slices[key], slice.count >= 2,
+                  file.read(offset: slice.offset, count: 1) == [UInt8(ascii: "{")],
+                  file.read(offset: slice.offset + slice.count - 1, count: 1) == [UInt8(ascii: "}")] else { return nil }
+            return .previous(slice)
+        }
+    }
+
+    /// Encodes what `result` gives `data/` and the guides into `spool` (in one write), and
+    /// says where it went. `key` is the document's: elements the previous export wrote under
+    /// it are left there, and so is what the guides need when `cached` (the result is the
+    /// cache's entry of that key).
+    static func spool(_ result: DocumentResult, key: String, cached: Bool, into spool: DataSpool, previous: Previous?) throws -> SpooledDocument {
+        var blob: [UInt8] = []
+        func put(_ bytes: [UInt8]) -> SiteExport.Slice {
+            defer { blob += bytes }
+            return SiteExport.Slice(offset: blob.count, count: bytes.count)
+        }
+        // Places in the blob, moved to the spool once it is written.
+        enum Local { case blob(SiteExport.Slice), previous(SiteExport.Slice) }
+        func element(_ value: some Encodable, _ slices: KeyPath<SiteExport.Layout, [String: SiteExport.Slice]>, _ key: String) throws -> Local {
+            if let previous, case .previous(let slice)? = previous.place(previous.layout[keyPath: slices], key) { return .previous(slice) }
+            return .blob(put(try SiteExport.element(value)))
+        }
+        let profile = try result.profile.map { try element($0, \.profiles, key) }
+        let patterns = try result.patterns.indices.map { try element(result.patterns[$0], \.patterns, key + "#" + String($0)) }
+        let page = try result.page.map { try element($0, \.documents, key) }
+        let rows = CSVTables.rows(profile: result.profile, patterns: result.patterns)
+        let profileRows = rows.map { put($0.profile) }
+        let patternRows = rows.map { put($0.patterns) }
+        let encoder = BinaryEncoder()
+        let wholePatterns = cached ? [] : try result.patterns.map { put(try encoder.encode($0)) }
+        let ownerMaterial = cached ? nil : try result.profile.map { put(try encoder.encode(OwnerMaterial(knowledge: $0.knowledge, troubleshooting: $0.troubleshooting))) }
+
+        let base = blob.isEmpty ? 0 : try spool.append(blob).offset
+        func moved(_ slice: SiteExport.Slice) -> SiteExport.Slice { SiteExport.Slice(offset: base + slice.offset, count: slice.count) }
+        func placed(_ local: Local) -> Place {
+            switch local {
+            case .blob(let slice): .spool(moved(slice))
+            case .previous(let slice): .previous(slice)
+            }
+        }
+        return SpooledDocument(profile: profile.map(placed), patterns: patterns.map(placed), page: page.map(placed),
+                               profileRows: profileRows.map(moved), patternRows: patternRows.map(moved),
+                               guideSource: cached ? .cacheEntry(key) : .spool(patterns: wholePatterns.map(moved), ownerMaterial: ownerMaterial.map(moved)))
+    }
+
+    /// `result` with only what the aggregate stage reads once the spool holds the rest. The
+    /// home, profiles, matrix, pattern library and graph pages, the search index and the
+    /// anchors of the site's links read a profile's id, title, description, front matter,
+    /// source, tiers, capabilities, services, relations, patterns, responsibilities and
+    /// sections (for its anchors); and a pattern's listing fields. Guides read the whole
+    /// pattern and its owner's knowledge back from the spool.
+    static func slim(_ result: DocumentResult) -> DocumentResult {
+        var result = result
+        if var profile = result.profile {
+            profile.role = nil
+            profile.scores = []
+            profile.metrics = []
+            profile.knowledge = Knowledge()
+            profile.troubleshooting = []
+            profile.diagrams = []
+            result.profile = profile
+        }
+        result.patterns = result.patterns.map { whole in
+            // What listings, the search index, guide checks and guide keys read.
+            var pattern = Pattern(id: whole.id, kind: whole.kind, title: whole.title, source: whole.source)
+            pattern.profile = whole.profile
+            pattern.document = whole.document
+            pattern.number = whole.number
+            pattern.status = whole.status
+            pattern.confidence = whole.confidence
+            pattern.level = whole.level
+            pattern.cost = whole.cost
+            pattern.provenIn = whole.provenIn
+            pattern.tools = whole.tools
+            pattern.properties = whole.properties
+            pattern.whenToUse = whole.whenToUse
+            pattern.rollback = whole.rollback
+            pattern.services = whole.services
+            pattern.relations = whole.relations
+            pattern.description = whole.description
+            pattern.frontMatter = whole.frontMatter
+            pattern.template = whole.template
+            return pattern
+        }
+        result.page?.sections = []
+        return result
+    }
+}
+
+/// Every document's ``SpooledDocument``, in file order, and what reads them back: the
+/// export's elements, the tables' rows, and a guide's patterns and owner.
+struct SpooledSite: Sendable {
+    let spool: DataSpool
+    let previous: PreviousFile?
+    /// The result of the cache entry of a key, for ``SpooledDocument/GuideSource/cacheEntry(_:)``.
+    let cached: @Sendable (String) -> DocumentResult?
+    private let elements: [SiteExport.ElementArray: [SpooledDocument.Place]]
+    private let profileRows: [[SiteExport.Slice]]
+    private let patternRows: [[SiteExport.Slice]]
+    private let guideSources: [SpooledDocument.GuideSource]
+    /// By pattern, in the model's order (`SiteModel.patterns`): its document (an index into
+    /// `guideSources`) and its place among that document's patterns.
+    private let patternPlaces: [(document: Int, index: Int)]
+    /// By profile id, the document; the first profile with an id, as
+    /// `SiteOverview.profilesByID` has it.
+    private let profileDocuments: [String: Int]
+
+    init(spool: DataSpool, previous: PreviousFile?, documents: [(result: DocumentResult, spooled: SpooledDocument)],
+         cached: @escaping @Sendable (String) -> DocumentResult?) {
+        self.spool = spool
+        self.previous = previous
+        self.cached = cached
+        var elements: [SiteExport.ElementArray: [SpooledDocument.Place]] = [.profiles: [], .patterns: [], .documents: []]
+        var profileRows = Array(repeating: [SiteExport.Slice](), count: CSVTables.tables.count)
+        var patternRows = profileRows
+        var patternPlaces: [(document: Int, index: Int)] = []
+        var profileDocuments: [String: Int] = [:]
+        for (document, (result, spooled)) in documents.enumerated() {
+            if let place = spooled.profile { elements[.profiles]!.append(place) }
+            elements[.patterns]! += spooled.patterns
+            if let place = spooled.page { elements[.documents]!.append(place) }
+            for table in spooled.profileRows.indices {
+                profileRows[table].append(spooled.profileRows[table])
+                patternRows[table].append(spooled.patternRows[table])
+            }
+            patternPlaces += result.patterns.indices.map { (document, $0) }
+            if let id = result.profile?.id, profileDocuments[id] == nil { profileDocuments[id] = document }
+        }
+        self.elements = elements
+        self.profileRows = profileRows
+        self.patternRows = patternRows
+        self.guideSources = documents.map(\.spooled.guideSource)
+        self.patternPlaces = patternPlaces
+        self.profileDocuments = profileDocuments
+    }
+
+    /// The export's elements and the tables' rows, copied from where they were kept.
+    func data(config: SiteConfig, diagnostics: [Diagnostic], keys: SiteExport.Keys?) -> DataExport {
+        let counts = elements.mapValues(\.count)
+        let export = EncodedExport(config: config, diagnostics: diagnostics, counts: counts) { [self] array, index in
+            switch elements[array]![index] {
+            case .spool(let slice):
+                return try spool.read(slice)
+            case .previous(let slice):
+                // Checked when the document was spooled; the output is not written until
+                // the commit, so a change now is another program's.
+                guard let bytes = previous?.read(offset: slice.offset, count: slice.count),
+                      bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else {
+                    throw DataSpool.Failure(description: "data/dossier.json of the previous build changed while this build read it")
+                }
+                return bytes
+            }
+        }
+        let rows = DataExport.EncodedRows { [self] table, emit in
+            for slice in profileRows[table] + patternRows[table] where slice.count > 0 {
+                try emit(try spool.read(slice))
+            }
+        }
+        return DataExport(encoded: export, rows: rows, keys: keys)
+    }
+
+    private func entry(_ key: String) throws -> DocumentResult {
+        guard let result = cached(key) else {
+            throw DataSpool.Failure(description: "the cache entry of a document (\(key.prefix(12))…) could not be read again")
+        }
+        return result
+    }
+
+    /// Pattern `index` of the model (`SiteModel.patterns`), whole.
+    func pattern(at index: Int) throws -> Pattern {
+        let place = patternPlaces[index]
+        switch guideSources[place.document] {
+        case .spool(let patterns, _):
+            return try BinaryDecoder().decode(Pattern.self, from: spool.read(patterns[place.index]))
+        case .cacheEntry(let key):
+            return try entry(key).patterns[place.index]
+        }
+    }
+
+    /// `profile` with the knowledge base and troubleshooting the spool keeps for it.
+    func restoringMaterial(of profile: Profile) throws -> Profile {
+        guard let document = profileDocuments[profile.id] else { return profile }
+        var profile = profile
+        switch guideSources[document] {
+        case .spool(_, let slice):
+            guard let slice else { return profile }
+            let material = try BinaryDecoder().decode(OwnerMaterial.self, from: spool.read(slice))
+            profile.knowledge = material.knowledge
+            profile.troubleshooting = material.troubleshooting
+        case .cacheEntry(let key):
+            let whole = try entry(key).profile
+            profile.knowledge = whole?.knowledge ?? Knowledge()
+            profile.troubleshooting = whole?.troubleshooting ?? []
+        }
+        return profile
+    }
+}
