@@ -13,11 +13,12 @@ import collections
 import sys
 
 GROUPS = [
-    ("export: JSONEncoder tree and output (data/dossier.json)", "DataExport.files"),
+    ("export and CSV tables (data/), as written", "DataExport.write"),
     ("search index (JSON)", "SearchIndex"),
-    ("guides: HTML and Markdown held until written", "closure #1 in AggregatePages.files"),
-    ("other aggregate pages", "AggregatePages.files"),
+    ("guides: pattern and owner read back, HTML and Markdown", "GuidePage"),
+    ("other aggregate work: listing pages, guide jobs", "AggregatePages.write"),
     ("site model (assemble)", "SiteModel"),
+    ("slim model (SpooledDocument.slim) and spooling", "SpooledDocument"),
     ("Markdown parse (strings the model still shares)", "MarkdownParser.parse"),
     ("extraction: profiles, patterns, records", "Extractor.extract"),
     ("page rendering (Graphviz layout cache, ...)", "DocumentBuild.run"),
