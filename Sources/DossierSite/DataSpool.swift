@@ -23,7 +23,7 @@ final class DataSpool: Sendable {
     }
 
     /// - Parameter folder: where the file goes (its directory entry never exists there).
-    init(folder: String = NSTemporaryDirectory()) throws {
+    init(folder: String) throws {
         // O_TMPFILE is `__O_TMPFILE | O_DIRECTORY`, which Glibc's module does not export.
         var descriptor = open(folder, 0o20000000 | O_DIRECTORY | O_RDWR | O_CLOEXEC, 0o600)
         if descriptor < 0 {

@@ -30,6 +30,9 @@ public struct SiteBuilder: Sendable {
     /// Ignores what the cache holds (`--clean`): everything is built again, and the cache
     /// is written afresh.
     public var clean = false
+    /// Where the build's scratch file goes (`DataSpool`); the temporary folder (`TMPDIR`)
+    /// by default.
+    public var scratchFolder = NSTemporaryDirectory()
     /// Decoded cache entries shared by the builds of one process (`serve`).
     public var memory: DocumentMemory?
     /// Called once every document's own page is written, before the pages that list many
@@ -139,7 +142,7 @@ public struct SiteBuilder: Sendable {
         // What the aggregate stage needs and the listings' model leaves out waits on disk.
         let spool: DataSpool
         do {
-            spool = try DataSpool()
+            spool = try DataSpool(folder: scratchFolder)
         } catch {
             report.diagnostics.append(.error("output.spool-failed", "\(error)", at: nil))
             writer.discard()

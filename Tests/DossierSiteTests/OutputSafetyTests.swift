@@ -96,6 +96,30 @@ struct OutputSafetyTests {
         #expect(try handbook.read("profiles/a/index.html").contains("A changed"))
     }
 
+    /// Without a scratch file, nothing can be built: the build says why, and the site stays
+    /// as it was, in both ways of writing.
+    @Test(arguments: [true, false])
+    func aBuildWithoutAScratchFileLeavesTheOldSiteUntouched(clean: Bool) async throws {
+        let handbook = try TemporaryHandbook(files: ["content/profiles/a.md": "# A\n", "content/profiles/b.md": "# B\n"])
+        #expect(await handbook.build().committed)
+        let before = try snapshot(of: handbook.site)
+
+        try handbook.write("content/profiles/a.md", "# A changed\n")
+        let missing = handbook.root.appendingPathComponent("no-such-folder").path
+        let report = await handbook.build { builder in
+            builder.scratchFolder = missing
+            builder.clean = clean
+        }
+        #expect(!report.committed)
+        let failure = try #require(report.diagnostics.first { $0.code == "output.spool-failed" })
+        #expect(failure.severity == .error && failure.message.contains(missing) && failure.message.contains("TMPDIR"))
+        #expect(try snapshot(of: handbook.site) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: handbook.root.path).filter { $0.hasPrefix(".site.dossier-") }
+        #expect(leftovers.isEmpty)
+        #expect(await handbook.build().committed)
+        #expect(try handbook.read("profiles/a/index.html").contains("A changed"))
+    }
+
     /// The export is written piece by piece; a failure after its first pieces are on disk
     /// still leaves the old site as it was, in both ways of writing.
     @Test(arguments: [true, false])
