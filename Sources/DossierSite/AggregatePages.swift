@@ -10,11 +10,11 @@ struct AggregatePages: Sendable {
     let site: RenderSite
     /// Resolves links written in patterns, for the guides.
     let links: LinkResolver
+    /// Where the build kept what its slimmed model left out: the export's elements, the
+    /// tables' rows, whole patterns and owners' knowledge.
+    let spooled: SpooledSite
     /// Keys for the export's elements, to record where each was written.
     var exportKeys: SiteExport.Keys?
-    /// Where the build kept what its slimmed model left out: the export's elements, the
-    /// tables' rows, whole patterns and owners' knowledge. Without it, the model is whole.
-    var spooled: SpooledSite?
 
     /// Pages written here (guides count once, for their HTML page).
     var pageCount: Int { Self.pageCount(overview.model) }
@@ -58,8 +58,7 @@ struct AggregatePages: Sendable {
         let site = self.site
         let links = self.links
         let spooled = self.spooled
-        let export = spooled?.data(config: overview.model.config, diagnostics: overview.model.diagnostics, keys: exportKeys)
-            ?? DataExport(model: overview.model, keys: exportKeys)
+        let export = spooled.data(config: overview.model.config, diagnostics: overview.model.diagnostics, keys: exportKeys)
 
         /// A job that makes files: they are written as soon as it returns.
         func made(_ body: @escaping @Sendable () throws -> (files: [(String, [UInt8])], diagnostics: [Diagnostic])) -> Job {
@@ -135,7 +134,7 @@ struct AggregatePages: Sendable {
         for run in runs {
             jobs.append {
                 var written = Written()
-                var owners: [String: Profile] = [:]
+                var reader = spooled.guideReader()
                 for index in run where !patterns[index].template {
                     let pattern = patterns[index]
                     let key = reuse.keys[pattern.id]
@@ -150,12 +149,8 @@ struct AggregatePages: Sendable {
                     }
                     // The listings' model holds neither the whole pattern nor its owner's
                     // knowledge: both come back from the spool while the guide is made.
-                    let whole = try spooled?.pattern(at: index) ?? pattern
-                    var owner = Guide.owner(of: whole, profiles: overview.profilesByID)
-                    if let found = owner, let spooled {
-                        if owners[found.id] == nil { owners[found.id] = try spooled.restoringMaterial(of: found) }
-                        owner = owners[found.id]
-                    }
+                    let whole = try reader.pattern(at: index)
+                    let owner = try Guide.owner(of: whole, profiles: overview.profilesByID).map { try reader.owner($0) }
                     let guide = Guide(pattern: whole, owner: owner)
                     let (html, diagnostics) = GuidePage(guide: guide, overview: overview, links: links).render(site: site)
                     let markdown = GuideMarkdown(guide: guide, overview: overview, baseURL: site.config.baseURL, links: links).render()

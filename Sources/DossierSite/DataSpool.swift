@@ -212,13 +212,13 @@ struct SpooledSite: Sendable {
     private let elements: [SiteExport.ElementArray: [SpooledDocument.Place]]
     private let profileRows: [[SiteExport.Slice]]
     private let patternRows: [[SiteExport.Slice]]
-    private let guideSources: [SpooledDocument.GuideSource]
+    fileprivate let guideSources: [SpooledDocument.GuideSource]
     /// By pattern, in the model's order (`SiteModel.patterns`): its document (an index into
     /// `guideSources`) and its place among that document's patterns.
-    private let patternPlaces: [(document: Int, index: Int)]
+    fileprivate let patternPlaces: [(document: Int, index: Int)]
     /// By profile id, the document; the first profile with an id, as
     /// `SiteOverview.profilesByID` has it.
-    private let profileDocuments: [String: Int]
+    fileprivate let profileDocuments: [String: Int]
 
     init(spool: DataSpool, previous: PreviousFile?, documents: [(result: DocumentResult, spooled: SpooledDocument)],
          cached: @escaping @Sendable (String) -> DocumentResult?) {
@@ -274,39 +274,59 @@ struct SpooledSite: Sendable {
         return DataExport(encoded: export, rows: rows, keys: keys)
     }
 
-    private func entry(_ key: String) throws -> DocumentResult {
-        guard let result = cached(key) else {
-            throw DataSpool.Failure(description: "the cache entry of a document (\(key.prefix(12))…) could not be read again")
-        }
-        return result
+    /// Reads guides' patterns and owners back for one guide job (one document's patterns):
+    /// a cache entry is decoded once for all of them, and an owner's material once.
+    func guideReader() -> GuideReader {
+        GuideReader(site: self)
     }
 
-    /// Pattern `index` of the model (`SiteModel.patterns`), whole.
-    func pattern(at index: Int) throws -> Pattern {
-        let place = patternPlaces[index]
-        switch guideSources[place.document] {
-        case .spool(let patterns, _):
-            return try BinaryDecoder().decode(Pattern.self, from: spool.read(patterns[place.index]))
-        case .cacheEntry(let key):
-            return try entry(key).patterns[place.index]
-        }
-    }
+    struct GuideReader {
+        let site: SpooledSite
+        private var entries: [String: DocumentResult] = [:]
+        private var owners: [String: Profile] = [:]
 
-    /// `profile` with the knowledge base and troubleshooting the spool keeps for it.
-    func restoringMaterial(of profile: Profile) throws -> Profile {
-        guard let document = profileDocuments[profile.id] else { return profile }
-        var profile = profile
-        switch guideSources[document] {
-        case .spool(_, let slice):
-            guard let slice else { return profile }
-            let material = try BinaryDecoder().decode(OwnerMaterial.self, from: spool.read(slice))
-            profile.knowledge = material.knowledge
-            profile.troubleshooting = material.troubleshooting
-        case .cacheEntry(let key):
-            let whole = try entry(key).profile
-            profile.knowledge = whole?.knowledge ?? Knowledge()
-            profile.troubleshooting = whole?.troubleshooting ?? []
+        init(site: SpooledSite) {
+            self.site = site
         }
-        return profile
+
+        private mutating func entry(_ key: String) throws -> DocumentResult {
+            if let known = entries[key] { return known }
+            guard let result = site.cached(key) else {
+                throw DataSpool.Failure(description: "the cache entry of a document (\(key.prefix(12))…) could not be read again")
+            }
+            entries[key] = result
+            return result
+        }
+
+        /// Pattern `index` of the model (`SiteModel.patterns`), whole.
+        mutating func pattern(at index: Int) throws -> Pattern {
+            let place = site.patternPlaces[index]
+            switch site.guideSources[place.document] {
+            case .spool(let patterns, _):
+                return try BinaryDecoder().decode(Pattern.self, from: site.spool.read(patterns[place.index]))
+            case .cacheEntry(let key):
+                return try entry(key).patterns[place.index]
+            }
+        }
+
+        /// `profile` with the knowledge base and troubleshooting the build kept for it.
+        mutating func owner(_ profile: Profile) throws -> Profile {
+            if let known = owners[profile.id] { return known }
+            guard let document = site.profileDocuments[profile.id] else { return profile }
+            var owner = profile
+            switch site.guideSources[document] {
+            case .spool(_, let slice):
+                guard let slice else { return profile }
+                let material = try BinaryDecoder().decode(OwnerMaterial.self, from: site.spool.read(slice))
+                owner.knowledge = material.knowledge
+                owner.troubleshooting = material.troubleshooting
+            case .cacheEntry(let key):
+                let whole = try entry(key).profile
+                owner.knowledge = whole?.knowledge ?? Knowledge()
+                owner.troubleshooting = whole?.troubleshooting ?? []
+            }
+            owners[profile.id] = owner
+            return owner
+        }
     }
 }

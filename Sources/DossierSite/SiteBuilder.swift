@@ -283,13 +283,13 @@ public struct SiteBuilder: Sendable {
             var exported = model
             exported.diagnostics = report.diagnostics.sorted()
             let overview = SiteOverview(model: exported, records: records, introHTML: introHTML, introUsesMermaidScript: introUsesMermaidScript)
-            var aggregate = AggregatePages(overview: overview, site: site, links: links)
-            // The export's elements by the document they come from: an unchanged document's
-            // are copied from the previous export, which stays in the output until commit.
-            if cache != nil { aggregate.exportKeys = Self.exportKeys(results, documentKeys: documentKeys) }
-            aggregate.spooled = SpooledSite(spool: spool, previous: previousExport?.file, documents: entries.map { ($0.entry.result, $0.spooled) }) { key in
+            let spooled = SpooledSite(spool: spool, previous: previousExport?.file, documents: entries.map { ($0.entry.result, $0.spooled) }) { key in
                 memory?.entry(key)?.result ?? cache?.document(key)?.result
             }
+            var aggregate = AggregatePages(overview: overview, site: site, links: links, spooled: spooled)
+            // Where the export's elements go, by the document they come from, for the next
+            // build to copy an unchanged document's.
+            if cache != nil { aggregate.exportKeys = Self.exportKeys(results, documentKeys: documentKeys) }
             let usage = LayoutUsage()
             let assets = templates.assets
             let reuse = AggregatePages.GuideReuse(
