@@ -111,19 +111,29 @@ public struct CSVTables {
         })
 
     /// Profiles' scores, then pattern documents' (a profile's patterns are scored in its own).
-    static let scores = Table(
+    static let scores = ownedByProfilesAndDocuments(
         name: "scores", header: ["profile", "document", "section", "name", "confidence", "min", "max", "previous", "level", "path", "line"],
-        profileRows: { profile, row in
-            for score in profile.scores { scoreRow(score, profile: profile.id, document: "", path: profile.source.path, row) }
-        },
-        patternRows: { pattern, row in
-            guard pattern.kind == .document else { return }
-            for score in pattern.scores { scoreRow(score, profile: "", document: pattern.id, path: pattern.source.path, row) }
-        })
+        profile: \.scores, pattern: \.scores
+    ) { score, profile, document, path in
+        [profile, document, score.section.joined(separator: " › "), score.name, score.confidence.csv,
+         score.min.csv, score.max.csv, score.previous.csv, score.level ?? "", path, String(score.line)]
+    }
 
-    private static func scoreRow(_ score: Score, profile: String, document: String, path: String, _ row: ([String]) -> Void) {
-        row([profile, document, score.section.joined(separator: " › "), score.name, score.confidence.csv,
-             score.min.csv, score.max.csv, score.previous.csv, score.level ?? "", path, String(score.line)])
+    /// A table of what both profiles and pattern documents list: each row names its profile
+    /// or its document (the other column empty) and its file.
+    private static func ownedByProfilesAndDocuments<Item>(
+        name: String, header: [String], profile items: KeyPath<Profile, [Item]> & Sendable, pattern patternItems: KeyPath<Pattern, [Item]> & Sendable,
+        row: @escaping @Sendable (_ item: Item, _ profile: String, _ document: String, _ path: String) -> [String]
+    ) -> Table {
+        Table(
+            name: name, header: header,
+            profileRows: { profile, emit in
+                for item in profile[keyPath: items] { emit(row(item, profile.id, "", profile.source.path)) }
+            },
+            patternRows: { pattern, emit in
+                guard pattern.kind == .document else { return }
+                for item in pattern[keyPath: patternItems] { emit(row(item, "", pattern.id, pattern.source.path)) }
+            })
     }
 
     static let patterns = Table(
@@ -142,20 +152,13 @@ public struct CSVTables {
         })
 
     /// Profiles' relations, then pattern documents' (their primary users).
-    static let relations = Table(
+    static let relations = ownedByProfilesAndDocuments(
         name: "relations", header: ["profile", "document", "kind", "direction", "target", "targetId", "resolved", "note", "successRate", "path", "line"],
-        profileRows: { profile, row in
-            for relation in profile.relations { relationRow(relation, profile: profile.id, document: "", path: profile.source.path, row) }
-        },
-        patternRows: { pattern, row in
-            guard pattern.kind == .document else { return }
-            for relation in pattern.relations { relationRow(relation, profile: "", document: pattern.id, path: pattern.source.path, row) }
-        })
-
-    private static func relationRow(_ relation: Relation, profile: String, document: String, path: String, _ row: ([String]) -> Void) {
-        row([profile, document, relation.kind.rawValue, relation.direction.rawValue, relation.target,
-             relation.targetID ?? "", relation.resolved ? "true" : "false", relation.note ?? "",
-             relation.successRate.csv, path, String(relation.line)])
+        profile: \.relations, pattern: \.relations
+    ) { relation, profile, document, path in
+        [profile, document, relation.kind.rawValue, relation.direction.rawValue, relation.target,
+         relation.targetID ?? "", relation.resolved ? "true" : "false", relation.note ?? "",
+         relation.successRate.csv, path, String(relation.line)]
     }
 
     static let troubleshooting = Table(
