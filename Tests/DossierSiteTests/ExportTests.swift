@@ -11,14 +11,7 @@ struct ExportTests {
     /// Dossier writes beside it. The schema's objects are closed, so a field the schema does not
     /// describe fails here.
     @Test func exportValidatesAgainstTheSchema() async throws {
-        var roots = [repositoryRoot]
-        let corpus = SharedCorpus.handbook()
-        if let corpus { roots.append(corpus.root) }
-        for root in roots {
-            let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-schema-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: output) }
-            let report = await SiteBuilder(root: root, output: output).build()
-            #expect(report.committed)
+        let corpusRead = try await SharedCorpus.buildSampleAndCorpus { root, output in
             let result = try runPython("""
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
@@ -30,7 +23,7 @@ struct ExportTests {
             """, arguments: [output.appendingPathComponent("data/dossier.schema.json").path, output.appendingPathComponent("data/dossier.json").path])
             #expect(result.status == 0, "\(root.path): \(result.output)")
         }
-        if corpus == nil { print("../shared/corpus is absent: the export was validated on the sample handbook only") }
+        if !corpusRead { print("../shared/corpus is absent: the export was validated on the sample handbook only") }
     }
 
     @Test func exportCommandWritesTheSameBytesAsTheBuild() async throws {
@@ -155,16 +148,7 @@ struct ExportTests {
     /// in a scratch file and copies it into place: every file is what `DataExport` makes of
     /// the whole model.
     @Test func theBuildsDataFilesAreTheModelsExport() async throws {
-        var roots = [repositoryRoot]
-        let corpus = SharedCorpus.handbook()
-        if let corpus { roots.append(corpus.root) }
-        for root in roots {
-            let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-data-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: output) }
-            var builder = SiteBuilder(root: root, output: output)
-            builder.useCache = false
-            let report = await builder.build()
-            #expect(report.committed)
+        try await SharedCorpus.buildSampleAndCorpus(configure: { $0.useCache = false }) { root, output in
             let model = await SiteReader(root: root).read()
             let files = try DataExport(model: model).files()
             #expect(files.count == 2 + CSVTables.tables.count)
@@ -210,6 +194,25 @@ enum SharedCorpus {
             }
         }
         return handbook
+    }
+
+    /// Builds the sample handbook and, when `../shared` is present, the shared corpus, each
+    /// into a temporary folder, and hands each root and output to `body` (expecting the
+    /// build committed). Returns whether the corpus was there.
+    @discardableResult
+    static func buildSampleAndCorpus(configure: (inout SiteBuilder) -> Void = { _ in },
+                                     _ body: (_ root: URL, _ output: URL) async throws -> Void) async throws -> Bool {
+        let corpus = handbook()
+        for root in [repositoryRoot] + [corpus?.root].compactMap({ $0 }) {
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-built-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: output) }
+            var builder = SiteBuilder(root: root, output: output)
+            configure(&builder)
+            let report = await builder.build()
+            #expect(report.committed, "\(root.path)")
+            try await body(root, output)
+        }
+        return corpus != nil
     }
 
     /// The model of the sample handbook and, when `../shared` is present, of the shared
