@@ -27,13 +27,14 @@ enum ConfidenceReader {
     static func read(_ text: String, lenient: Bool = false) -> ConfidenceReading? {
         // Every list item is read, and most hold no digit at all: those are answered from
         // the bytes, before the text is cut into characters (Unicode segmentation is the
-        // expensive part of reading).
+        // expensive part of reading). The rest are cut once, into an array read by offset;
+        // only a reading's two ends become `String.Index`es.
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        let chars = Array(text.indices)
+        let chars = Array(text)
         var i = 0
         while i < chars.count {
-            guard text[chars[i]].isASCIIDigit, i == 0 || !isNumberCharacter(text[chars[i - 1]]) else { i += 1; continue }
-            guard let number = NumberToken.scan(text, chars, from: i) else { i += 1; continue }
+            guard chars[i].isASCIIDigit, i == 0 || !isNumberCharacter(chars[i - 1]) else { i += 1; continue }
+            guard let number = NumberToken.scan(chars, from: i) else { i += 1; continue }
             defer { i = number.endOffset }
             if let reading = evaluate(text, chars, number, lenient: lenient) { return reading }
         }
@@ -41,8 +42,11 @@ enum ConfidenceReader {
     }
 
     private static func isNumberCharacter(_ c: Character) -> Bool {
-        c.isASCIIDigit || c == "." || c.isLetter || c == "_"
+        c.isASCIIDigit || c == "." || c.isQuickLetter || c == "_"
     }
+
+    /// Money, comparisons and signs: what makes the number after it no score.
+    private static let signs: Set<Character> = ["$", "€", "£", "≥", "≤", "<", ">", "=", "+", "±"]
 
     private static let thresholdWords: Set<String> = [
         "threshold", "when", "if", "above", "below", "under", "over", "least", "most", "than", "target",
@@ -54,36 +58,36 @@ enum ConfidenceReader {
         "usd", "dollars", "px", "em", "rem", "pt", "percent", "points", "pp", "mm", "cm", "m", "km", "kg", "requests",
     ]
 
-    private static func evaluate(_ text: String, _ chars: [String.Index], _ number: NumberToken, lenient: Bool) -> ConfidenceReading? {
+    private static func evaluate(_ text: String, _ chars: [Character], _ number: NumberToken, lenient: Bool) -> ConfidenceReading? {
         let isDecimal = number.fractionDigits >= 1 && number.fractionDigits <= 2
         var value = number.value
-        let percent = number.endOffset < chars.count && text[chars[number.endOffset]] == "%"
+        let percent = number.endOffset < chars.count && chars[number.endOffset] == "%"
         let isScoreShaped = isDecimal && !percent && value <= 1.0 + 1e-9
         if !isScoreShaped {
             // Leniency covers only the value right after a label's colon (`Name: 1.2`,
             // `Name: 85%`), never a number inside a name (`Amplify Gen 2`).
-            guard lenient, followsColon(text, chars, number.startOffset) else { return nil }
+            guard lenient, followsColon(chars, number.startOffset) else { return nil }
             if percent { value /= 100 }
         }
 
         // What comes before: money, comparisons, deltas, versions, threshold words.
         var j = number.startOffset - 1
-        while j >= 0 && text[chars[j]] == " " { j -= 1 }
+        while j >= 0 && chars[j] == " " { j -= 1 }
         if j >= 0 {
-            let previous = text[chars[j]]
-            if "$€£≥≤<>=+±".contains(previous) { return nil }
+            let previous = chars[j]
+            if Self.signs.contains(previous) { return nil }
             if previous == "-" || previous == "–" || previous == "−" {
                 // A sign or the second half of a range (the range was read from its start).
                 return nil
             }
             if (previous == "v" || previous == "V") && j == number.startOffset - 1 { return nil }
-            if previous == ":" || previous.isLetter {
+            if previous == ":" || previous.isQuickLetter {
                 // The two words before the number: `threshold: 0.60`, `when confidence 0.60`.
                 var k = previous == ":" ? j - 1 : j
                 for _ in 0..<2 {
-                    while k >= 0 && text[chars[k]] == " " { k -= 1 }
+                    while k >= 0 && chars[k] == " " { k -= 1 }
                     var word = ""
-                    while k >= 0 && (text[chars[k]].isLetter) { word = String(text[chars[k]]) + word; k -= 1 }
+                    while k >= 0 && chars[k].isQuickLetter { word = String(chars[k]) + word; k -= 1 }
                     if thresholdWords.contains(word.lowercased()) { return nil }
                     if word.isEmpty { break }
                 }
@@ -93,25 +97,26 @@ enum ConfidenceReader {
         // What comes after: units and versions.
         var end = number.endOffset + (percent ? 1 : 0)
         if !percent && end < chars.count {
-            let next = text[chars[end]]
-            if next.isLetter || next == "_" { return nil }
-            if next == ".", end + 1 < chars.count, text[chars[end + 1]].isASCIIDigit { return nil }
+            let next = chars[end]
+            if next.isQuickLetter || next == "_" { return nil }
+            if next == ".", end + 1 < chars.count, chars[end + 1].isASCIIDigit { return nil }
             if next == " " {
                 var k = end + 1
                 var word = ""
-                while k < chars.count && text[chars[k]].isLetter { word.append(text[chars[k]]); k += 1 }
+                while k < chars.count && chars[k].isQuickLetter { word.append(chars[k]); k += 1 }
                 if unitWords.contains(word.lowercased()) { return nil }
             }
         }
 
-        var reading = ConfidenceReading(value: value, start: chars[number.startOffset], end: end < chars.count ? chars[end] : text.endIndex)
+        var reading = ConfidenceReading(value: value, start: text.startIndex, end: text.startIndex)
+        var startOffset = number.startOffset
 
         // A range: `0.80-0.85`, `0.90 – 0.95`, `0.6 to 0.8`.
-        var k = skipSpaces(text, chars, end)
-        if k < chars.count, "-–—".contains(text[chars[k]]) || text[chars[k]...].hasPrefix("to ") {
-            let afterDash = skipSpaces(text, chars, k + (text[chars[k]] == "t" ? 2 : 1))
-            if afterDash < chars.count, text[chars[afterDash]].isASCIIDigit,
-               let second = NumberToken.scan(text, chars, from: afterDash), second.fractionDigits >= 1,
+        var k = skipSpaces(chars, end)
+        if k < chars.count, "-–—".contains(chars[k]) || hasPrefix(chars, at: k, "to ") {
+            let afterDash = skipSpaces(chars, k + (chars[k] == "t" ? 2 : 1))
+            if afterDash < chars.count, chars[afterDash].isASCIIDigit,
+               let second = NumberToken.scan(chars, from: afterDash), second.fractionDigits >= 1,
                second.value <= 1.0 + 1e-9, second.value >= value {
                 reading.min = value
                 reading.max = second.value
@@ -120,11 +125,11 @@ enum ConfidenceReader {
         }
 
         // A change: `0.75 → 0.95`, `0.92 → **PROMOTED to Primary**`.
-        k = skipSpaces(text, chars, end)
-        if k < chars.count, text[chars[k]] == "→" || text[chars[k]...].hasPrefix("->") {
-            let afterArrow = skipSpaces(text, chars, k + (text[chars[k]] == "→" ? 1 : 2))
-            if afterArrow < chars.count, text[chars[afterArrow]].isASCIIDigit,
-               let later = NumberToken.scan(text, chars, from: afterArrow), later.fractionDigits >= 1 {
+        k = skipSpaces(chars, end)
+        if k < chars.count, chars[k] == "→" || hasPrefix(chars, at: k, "->") {
+            let afterArrow = skipSpaces(chars, k + (chars[k] == "→" ? 1 : 2))
+            if afterArrow < chars.count, chars[afterArrow].isASCIIDigit,
+               let later = NumberToken.scan(chars, from: afterArrow), later.fractionDigits >= 1 {
                 reading.previous = reading.value
                 reading.value = later.value
                 reading.min = nil
@@ -132,8 +137,8 @@ enum ConfidenceReader {
                 end = later.endOffset
             } else if afterArrow < chars.count {
                 var stop = afterArrow
-                while stop < chars.count && text[chars[stop]] != "(" { stop += 1 }
-                let status = text[chars[afterArrow]..<(stop < chars.count ? chars[stop] : text.endIndex)].cleanedLabel
+                while stop < chars.count && chars[stop] != "(" { stop += 1 }
+                let status = String(chars[afterArrow..<stop]).cleanedLabel
                 if !status.isEmpty && !status.first!.isASCIIDigit && !status.contains("delegate") {
                     reading.status = status
                     end = stop
@@ -142,46 +147,56 @@ enum ConfidenceReader {
         }
         // A score in parentheses (`HIGH (0.90)`) ends after its closing parenthesis.
         var open = number.startOffset - 1
-        while open >= 0 && text[chars[open]] == " " { open -= 1 }
-        if open >= 0 && text[chars[open]] == "(" {
-            let close = skipSpaces(text, chars, end)
-            if close < chars.count && text[chars[close]] == ")" { end = close + 1 }
+        while open >= 0 && chars[open] == " " { open -= 1 }
+        if open >= 0 && chars[open] == "(" {
+            let close = skipSpaces(chars, end)
+            if close < chars.count && chars[close] == ")" { end = close + 1 }
         }
-        reading.end = end < chars.count ? chars[end] : text.endIndex
 
         // A level word: `HIGH (0.92)`, `MEDIUM-HIGH (0.80-0.85)`.
         var b = number.startOffset - 1
-        while b >= 0 && text[chars[b]] == " " { b -= 1 }
-        if b >= 0 && text[chars[b]] == "(" {
+        while b >= 0 && chars[b] == " " { b -= 1 }
+        if b >= 0 && chars[b] == "(" {
             var w = b - 1
-            while w >= 0 && text[chars[w]] == " " { w -= 1 }
+            while w >= 0 && chars[w] == " " { w -= 1 }
             var wordEnd = w + 1
             var word = ""
-            while w >= 0 && (text[chars[w]].isUppercase || text[chars[w]] == "-" || (text[chars[w]] == " " && w > 0 && text[chars[w - 1]].isUppercase && !word.isEmpty)) {
-                word = String(text[chars[w]]) + word
+            while w >= 0 && (chars[w].isUppercase || chars[w] == "-" || (chars[w] == " " && w > 0 && chars[w - 1].isUppercase && !word.isEmpty)) {
+                word = String(chars[w]) + word
                 w -= 1
             }
             word = String(word.trimmed)
             if word.count >= 3, word.contains(where: \.isLetter), word.allSatisfy({ $0.isUppercase || $0 == "-" || $0 == " " }) {
                 reading.level = word
                 wordEnd = w + 1
-                reading.start = chars[max(0, wordEnd)]
-                while reading.start < text.endIndex && text[reading.start] == " " { reading.start = text.index(after: reading.start) }
+                startOffset = max(0, wordEnd)
+                while startOffset < chars.count && chars[startOffset] == " " { startOffset += 1 }
             }
         }
+        reading.start = text.index(text.startIndex, offsetBy: startOffset)
+        reading.end = text.index(reading.start, offsetBy: end - startOffset)
         return reading
     }
 
-    private static func followsColon(_ text: String, _ chars: [String.Index], _ offset: Int) -> Bool {
+    private static func followsColon(_ chars: [Character], _ offset: Int) -> Bool {
         var j = offset - 1
-        while j >= 0 && text[chars[j]] == " " { j -= 1 }
-        return j >= 0 && text[chars[j]] == ":"
+        while j >= 0 && chars[j] == " " { j -= 1 }
+        return j >= 0 && chars[j] == ":"
     }
 
-    private static func skipSpaces(_ text: String, _ chars: [String.Index], _ from: Int) -> Int {
+    private static func skipSpaces(_ chars: [Character], _ from: Int) -> Int {
         var k = from
-        while k < chars.count && text[chars[k]] == " " { k += 1 }
+        while k < chars.count && chars[k] == " " { k += 1 }
         return k
+    }
+
+    private static func hasPrefix(_ chars: [Character], at offset: Int, _ prefix: String) -> Bool {
+        var i = offset
+        for character in prefix {
+            guard i < chars.count, chars[i] == character else { return false }
+            i += 1
+        }
+        return true
     }
 }
 
@@ -192,24 +207,35 @@ struct NumberToken {
     var startOffset: Int
     var endOffset: Int
 
-    static func scan(_ text: String, _ chars: [String.Index], from start: Int) -> NumberToken? {
+    static func scan(_ chars: [Character], from start: Int) -> NumberToken? {
         var i = start
         var digits = ""
-        while i < chars.count && text[chars[i]].isASCIIDigit { digits.append(text[chars[i]]); i += 1 }
+        while i < chars.count && chars[i].isASCIIDigit { digits.append(chars[i]); i += 1 }
         guard !digits.isEmpty else { return nil }
         var fraction = 0
-        if i + 1 < chars.count && text[chars[i]] == "." && text[chars[i + 1]].isASCIIDigit {
+        if i + 1 < chars.count && chars[i] == "." && chars[i + 1].isASCIIDigit {
             digits.append(".")
             i += 1
-            while i < chars.count && text[chars[i]].isASCIIDigit { digits.append(text[chars[i]]); i += 1; fraction += 1 }
+            while i < chars.count && chars[i].isASCIIDigit { digits.append(chars[i]); i += 1; fraction += 1 }
         }
         // Thousands separators make it a count, not a score.
-        if i < chars.count && text[chars[i]] == "," && i + 1 < chars.count && text[chars[i + 1]].isASCIIDigit { return nil }
+        if i < chars.count && chars[i] == "," && i + 1 < chars.count && chars[i + 1].isASCIIDigit { return nil }
         guard let value = Double(digits) else { return nil }
         return NumberToken(value: value, fractionDigits: fraction, startOffset: start, endOffset: i)
     }
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    /// `0`–`9`, read from the byte: `isNumber` looks Unicode properties up.
+    var isASCIIDigit: Bool {
+        guard let byte = asciiValue else { return false }
+        return byte >= 0x30 && byte <= 0x39
+    }
+
+    /// `isLetter`, answered from the byte for ASCII (nearly every character profiles hold)
+    /// and from Unicode's properties for the rest.
+    var isQuickLetter: Bool {
+        guard let byte = asciiValue else { return isLetter }
+        return (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
 }

@@ -6,12 +6,13 @@ enum RangeParser {
     static func parse(_ title: String) -> ConfidenceRange? {
         let text = title.lowercased()
         let chars = Array(text.indices)
+        let characters = Array(text)
         var numbers: [(value: Double, start: Int, end: Int, percent: Bool)] = []
         var i = 0
         while i < chars.count {
-            if text[chars[i]].isASCIIDigit, i == 0 || !(text[chars[i - 1]].isASCIIDigit || text[chars[i - 1]] == ".") ,
-               let token = NumberToken.scan(text, chars, from: i) {
-                let percent = token.endOffset < chars.count && text[chars[token.endOffset]] == "%"
+            if characters[i].isASCIIDigit, i == 0 || !(characters[i - 1].isASCIIDigit || characters[i - 1] == "."),
+               let token = NumberToken.scan(characters, from: i) {
+                let percent = token.endOffset < chars.count && characters[token.endOffset] == "%"
                 let value = percent || token.value > 1 ? token.value / 100 : token.value
                 if value <= 1 { numbers.append((value, token.startOffset, token.endOffset + (percent ? 1 : 0), percent)) }
                 i = token.endOffset
