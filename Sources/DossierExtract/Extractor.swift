@@ -138,8 +138,9 @@ struct ProfileAssembler {
         profile.knowledge = KnowledgeExtractor.extract(&context)
         profile.troubleshooting = TroubleshootingExtractor.extract(&context)
         let selfNames: Set<String> = [id, Slug.make(title), Slug.make(fileName), context.frontMatter["name"].map { Slug.make($0) } ?? id]
-        profile.relations = RelationExtractor(selfNames: selfNames).extract(context)
-        profile.scores = ScoreScanner(document: context.document, sections: context.sections).scan()
+        let heads = ItemHeads(context.document)
+        profile.relations = RelationExtractor(selfNames: selfNames).extract(context, heads: heads)
+        profile.scores = ScoreScanner(document: context.document, sections: context.sections, heads: heads).scan()
         profile.sections = context.sections.tree
         return profile
     }

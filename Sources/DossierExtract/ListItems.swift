@@ -112,3 +112,28 @@ extension MarkdownDocument {
     /// The 1-based source line a node starts on.
     func line(of node: Int32) -> Int { Int(self[node].range.start.line) }
 }
+
+/// Every list item's head (`MarkdownDocument.head(of:)`) and its text as one line
+/// (`headText(of:)`), read once for the readers that visit every item of a profile —
+/// scores and relations — instead of once by each. Indexed by node.
+struct ItemHeads {
+    struct Head {
+        let lines: [InlineLine]
+        let text: String
+    }
+
+    private let heads: [Head?]
+
+    init(_ document: MarkdownDocument) {
+        heads = document.nodes.indices.map { index in
+            guard document.nodes[index].kind == .item else { return nil }
+            let lines = document.head(of: Int32(index))
+            return Head(lines: lines, text: lines.map { $0.text.trimmingSpaces }.joined(separator: " "))
+        }
+    }
+
+    /// The head of `item`, which must be a list item of the document.
+    subscript(item: Int32) -> Head {
+        heads[Int(item)] ?? Head(lines: [], text: "")
+    }
+}

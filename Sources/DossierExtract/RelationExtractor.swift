@@ -30,7 +30,7 @@ struct RelationExtractor {
             incoming = words.includes("who delegates") || words.includes("delegates to this")
             // `TitleMatch.contains` for each word, with the title normalised once.
             let spaced = " " + words + " "
-            collaboration = RelationExtractor.collaborationWords.contains { spaced.includes(" " + $0 + " ") }
+            collaboration = RelationExtractor.spacedCollaborationWords.contains { spaced.includes($0) }
         }
 
         /// Some heading on either path says so.
@@ -45,8 +45,9 @@ struct RelationExtractor {
     }
 
     static let collaborationWords = ["collaboration", "coordination", "handoff", "handoffs", "sequential", "integration strategies", "collaborate"]
+    private static let spacedCollaborationWords = collaborationWords.map { " " + $0 + " " }
 
-    func extract(_ context: ExtractionContext) -> [Relation] {
+    func extract(_ context: ExtractionContext, heads: ItemHeads) -> [Relation] {
         var relations: [Relation] = []
         let document = context.document
         let sections = context.sections
@@ -92,7 +93,7 @@ struct RelationExtractor {
             let item = Int32(index)
             switch node.kind {
             case .item:
-                relations += fromItem(item, scope: scope(of: item), document: document)
+                relations += fromItem(item, head: heads[item], scope: scope(of: item), document: document)
             case .paragraph where document[node.parent].kind == .document:
                 relations += delegationLabels(paragraph: item, scope: scope(of: item), document: document)
             default:
@@ -102,10 +103,9 @@ struct RelationExtractor {
         return deduplicated(relations)
     }
 
-    private func fromItem(_ item: Int32, scope: Scope, document: MarkdownDocument) -> [Relation] {
-        let lines = document.head(of: item)
-        guard let first = lines.first else { return [] }
-        let text = lines.map { $0.text.trimmingSpaces }.joined(separator: " ")
+    private func fromItem(_ item: Int32, head: ItemHeads.Head, scope: Scope, document: MarkdownDocument) -> [Relation] {
+        guard let first = head.lines.first else { return [] }
+        let text = head.text
         let line = document.line(of: item)
         let label = first.leadingStrong.map { $0.cleanedLabel } ?? ""
         let normalizedLabel = TitleMatch.normalized(label)

@@ -6,6 +6,13 @@ import DossierModel
 struct ScoreScanner {
     let document: MarkdownDocument
     let sections: SectionIndex
+    let heads: ItemHeads
+
+    init(document: MarkdownDocument, sections: SectionIndex, heads: ItemHeads? = nil) {
+        self.document = document
+        self.sections = sections
+        self.heads = heads ?? ItemHeads(document)
+    }
 
     /// Labels that say "this is a score" rather than what is scored; such a score is named
     /// after its parent item or its heading instead.
@@ -31,9 +38,9 @@ struct ScoreScanner {
     }
 
     private func score(forItem item: Int32) -> Score? {
-        let lines = document.head(of: item)
-        guard let first = lines.first else { return nil }
-        let text = lines.map { $0.text.trimmingSpaces }.joined(separator: " ")
+        let head = heads[item]
+        guard let first = head.lines.first else { return nil }
+        let text = head.text
         guard let reading = ConfidenceReader.read(text) else { return nil }
         var name = Self.name(in: text, before: reading.start, leadingStrong: first.leadingStrong.map(String.init))
         if name.isEmpty || Self.genericNames.contains(name.lowercased()) {
