@@ -29,7 +29,7 @@ struct ExtractionContext {
     /// The location of `needle` on a source line (its first occurrence), else the line's start.
     func location(of needle: String, onLine line: Int) -> SourceLocation {
         let text = document.line(line)
-        if let range = text.firstRange(of: needle) {
+        if let range = text.byteRange(of: needle) {
             return location(line: line, column: text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1)
         }
         return location(line: line)
@@ -39,7 +39,7 @@ struct ExtractionContext {
     func location(ofNumber value: Double, onLine line: Int) -> SourceLocation {
         let text = document.line(line)
         for written in [String(format2: value), "\(value)", String(format2: value).replacingEvery("0 ", with: " ")] {
-            if text.firstRange(of: written) != nil { return location(of: written, onLine: line) }
+            if text.byteRange(of: written) != nil { return location(of: written, onLine: line) }
         }
         return location(line: line)
     }

@@ -1,3 +1,4 @@
+import DossierCore
 import DossierMarkdown
 import DossierModel
 
@@ -90,7 +91,7 @@ struct Head {
         }
         if let strong = lines.first?.leadingStrong {
             title = strong.cleanedLabel
-            let after = text.firstRange(of: String(strong)).map { text[$0.upperBound...] } ?? ""
+            let after = text.byteRange(of: String(strong)).map { text[$0.upperBound...] } ?? ""
             rest = TextShapes.parentheticals(after).outside.cleanedLabel
         } else if let (label, value) = TextShapes.labelValue(Substring(outside)) {
             title = label.cleanedLabel

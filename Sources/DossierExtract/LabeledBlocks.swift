@@ -120,7 +120,7 @@ extension MarkdownDocument {
                 label = String(strong)
                 let afterStrong = line.text.index(strong.endIndex, offsetBy: 0)
                 rest = line.text[afterStrong...]
-                if labeled { rest = rest[..<(rest.firstRange(of: " | ")?.lowerBound ?? rest.endIndex)] }
+                if labeled { rest = rest[..<(rest.byteRange(of: " | ")?.lowerBound ?? rest.endIndex)] }
             } else {
                 guard let colon = text.firstIndex(of: ":") else { return labeled && i > 0 ? parts : [] }
                 label = String(text[..<colon])

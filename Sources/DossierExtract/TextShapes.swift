@@ -1,3 +1,5 @@
+import DossierCore
+
 /// Small readers for the line shapes profiles are written in. Each takes plain text (the
 /// Markdown already read) and returns `nil` when the shape is not there.
 enum TextShapes {
@@ -6,12 +8,29 @@ enum TextShapes {
     static func labelValue(_ text: Substring) -> (label: Substring, value: Substring)? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let label = text[..<colon].trimmed
-        guard !label.isEmpty, label.split(separator: " ").count <= 8,
-              !label.contains(where: { ".!?".contains($0) }) || label.contains("(") else { return nil }
+        guard !label.isEmpty, wordCount(label) <= 8,
+              !label.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") })
+                || label.utf8.contains(UInt8(ascii: "(")) else { return nil }
         var rest = text[text.index(after: colon)...]
         if rest.hasPrefix("//") { return nil }  // a URL, not a label
         rest = rest.trimmed
         return (label, rest)
+    }
+
+    /// Words separated by spaces, counted from the bytes (`split(separator: " ").count`
+    /// without the array).
+    private static func wordCount(_ text: Substring) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
     }
 
     /// Top-level parenthesised groups of a text, and the text outside them.
@@ -86,7 +105,7 @@ enum TextShapes {
     /// `(success rate from 1 project: 100%)`.
     static func successRate(_ text: some StringProtocol) -> Double? {
         let lower = text.lowercased()
-        guard let range = lower.firstRange(of: "success rate") ?? lower.firstRange(of: "success") else { return nil }
+        guard let range = lower.byteRange(of: "success rate") ?? lower.byteRange(of: "success") else { return nil }
         // The percentage nearest to the phrase, on either side, within the same parenthetical.
         let before = lower[..<range.lowerBound]
         let after = lower[range.upperBound...]
@@ -138,14 +157,14 @@ extension String {
     /// Every occurrence of `target` replaced (standard library only: this module stays free
     /// of Foundation's string extensions, whose names would clash).
     func replacingEvery(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, firstRange(of: target) != nil else { return self }
+        guard !target.isEmpty, includes(target) else { return self }
         return splitting(by: target).joined(separator: replacement)
     }
 
     func splitting(by separator: String) -> [String] {
         var parts: [String] = []
         var rest = self[...]
-        while let range = rest.firstRange(of: separator) {
+        while let range = rest.byteRange(of: separator) {
             parts.append(String(rest[..<range.lowerBound]))
             rest = rest[range.upperBound...]
         }

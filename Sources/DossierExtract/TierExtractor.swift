@@ -62,7 +62,7 @@ struct TierExtractor {
         var lastUpdated: String?
         for group in TextShapes.parentheticals(text[reading.end...]).groups {
             let lower = group.lowercased()
-            if let range = lower.firstRange(of: "last updated:") {
+            if let range = lower.byteRange(of: "last updated:") {
                 let value = group[group.index(group.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: range.upperBound))...]
                 let pieces = value.split(separator: ",", maxSplits: 1)
                 lastUpdated = pieces.first.map { String($0.trimmed) }

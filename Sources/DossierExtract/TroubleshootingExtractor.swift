@@ -1,3 +1,4 @@
+import DossierCore
 import DossierMarkdown
 import DossierModel
 
@@ -39,7 +40,7 @@ struct TroubleshootingExtractor {
             var problem: String
             var solution: String
             var solutionFormatted: InlineText
-            if let arrow = text.firstRange(of: "→") ?? text.firstRange(of: "->") {
+            if let arrow = text.byteRange(of: "→") ?? text.byteRange(of: "->") {
                 problem = text[..<arrow.lowerBound].cleanedLabel
                 solution = String(text[arrow.upperBound...])
                 solutionFormatted = formatted.slice(arrow.upperBound..<text.endIndex, of: text)
