@@ -6,6 +6,8 @@
 enum SVGNumber {
     static func format(_ value: Double, digits: Int = 2) -> String {
         guard value.isFinite else { return "0" }
+        // Whole numbers, most coordinates of a layout: no scaling, no fraction.
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (value * scale).rounded()
@@ -13,15 +15,19 @@ enum SVGNumber {
         let negative = scaled < 0
         let magnitude = Int64(abs(scaled))
         let unit = Int64(scale)
-        var text = String(magnitude / unit)
-        let fraction = magnitude % unit
+        var text = negative ? "-" : ""
+        text += String(magnitude / unit)
+        var fraction = magnitude % unit
         if fraction != 0 {
-            var digitsText = String(fraction)
-            digitsText = String(repeating: "0", count: digits - digitsText.count) + digitsText
-            while digitsText.hasSuffix("0") { digitsText.removeLast() }
-            text += "." + digitsText
+            // Trailing zeros off by arithmetic, then the leading ones the division lost.
+            var places = digits
+            while fraction % 10 == 0 { fraction /= 10; places -= 1 }
+            let fractionText = String(fraction)
+            text += "."
+            for _ in fractionText.utf8.count..<places { text += "0" }
+            text += fractionText
         }
-        return negative ? "-" + text : text
+        return text
     }
 
     /// Reads a number Graphviz wrote; `nil` for anything else.

@@ -13,6 +13,9 @@ enum XMLEscaping {
     }
 
     private static func escape(_ value: String, quotes: Bool) -> String {
+        // Most labels need nothing: answer them from the bytes. 0xEF leads U+FFFE and U+FFFF.
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: "\"") || $0 == 0xEF }) else { return value }
         var result = ""
         result.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {

@@ -67,6 +67,8 @@ struct InlineMarkdown {
     /// Characters CommonMark or GFM could read as syntax inside a line, backslash-escaped.
     /// `|` is left to the table writer, which escapes it in cells (the only place it matters).
     static func escaped(_ text: String) -> String {
+        // Most text has none of them: answer it from the bytes.
+        guard text.utf8.contains(where: { Self.syntaxBytes.contains($0) }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -75,6 +77,8 @@ struct InlineMarkdown {
         }
         return out
     }
+
+    private static let syntaxBytes = Set("\\`*_[]<>~&".utf8)
 
     /// A code span fenced by more backticks than any run inside it.
     static func codeSpan(_ code: String) -> String {
