@@ -39,13 +39,15 @@ public struct HomePage {
             return card
         }
         context["hasProfiles"] = !profiles.isEmpty
-        // Newest first where patterns state a date; the rest in file order.
-        let dated = patterns.enumerated().sorted { a, b in
-            let (da, db) = (SiteOverview.date(of: a.element), SiteOverview.date(of: b.element))
-            if da != db { return (da ?? "") > (db ?? "") }
-            return a.offset < b.offset
-        }.map(\.element)
-        context["newestPatterns"] = dated.prefix(6).map { pattern -> [String: Any] in
+        // Newest first where patterns state a date; the rest in file order. Each date is read
+        // once, not at every comparison (a handbook can hold tens of thousands of patterns).
+        let dates = patterns.map(SiteOverview.date(of:))
+        let newest = patterns.indices.sorted { a, b in
+            if dates[a] != dates[b] { return (dates[a] ?? "") > (dates[b] ?? "") }
+            return a < b
+        }.prefix(6)
+        context["newestPatterns"] = newest.map { index -> [String: Any] in
+            let pattern = patterns[index]
             var view: [String: Any] = ["title": pattern.title, "owner": overview.ownerName(of: pattern),
                                        "href": SitePaths.relative(from: "", to: RenderSite.guidePage(pattern.id))]
             if let confidence = pattern.confidence {
@@ -53,7 +55,7 @@ public struct HomePage {
                 view["level"] = Format.level(confidence).rawValue
             }
             if let cost = Format.cost(pattern.cost) { view["cost"] = cost }
-            if let date = SiteOverview.date(of: pattern) { view["date"] = date }
+            if let date = dates[index] { view["date"] = date }
             return view
         }
         context["hasPatterns"] = !patterns.isEmpty
