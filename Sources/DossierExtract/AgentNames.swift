@@ -11,6 +11,23 @@ enum AgentNames {
     /// `dbt-expert`, `da-architect`, `ui-ux-developer-role`: lowercase words joined by `-`,
     /// the last one a role word.
     static func isAgentID(_ token: some StringProtocol) -> Bool {
+        // ASCII tokens, nearly all of them, are read from the bytes, without cutting them
+        // into parts or looking Unicode properties up.
+        if token.utf8.allSatisfy({ $0 < 0x80 }) {
+            var lastDash = -1
+            var offset = 0
+            for byte in token.utf8 {
+                if byte == UInt8(ascii: "-") {
+                    guard offset > lastDash + 1 else { return false }  // an empty part
+                    lastDash = offset
+                } else if !((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)) {
+                    return false
+                }
+                offset += 1
+            }
+            guard lastDash >= 0, lastDash < offset - 1 else { return false }
+            return roleWords.contains(String(token.suffix(offset - lastDash - 1)))
+        }
         let parts = token.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber } }) else { return false }
         return roleWords.contains(String(parts.last!))

@@ -180,3 +180,17 @@ struct TitleMatchTests {
         #expect(!TitleMatch.holds(TitleMatch.padded("A bc"), "b"))
     }
 }
+
+struct AgentNameTests {
+    @Test(arguments: [
+        ("dbt-expert", true), ("ui-ux-developer-role", true), ("da-architect", true), ("s3-expert", true),
+        ("expert", false), ("-expert", false), ("dbt--expert", false), ("dbt-expert-", false), ("dbt-", false),
+        ("Dbt-expert", false), ("dbt-experts", false), ("dbt_x-expert", false), ("dbt-expert ", false), ("", false),
+        // Not ASCII: read through Unicode's properties.
+        ("données-expert", true), ("données-Expert", false), ("é-", false),
+    ])
+    func recognisesAgentIDs(_ token: String, _ expected: Bool) {
+        #expect(AgentNames.isAgentID(token) == expected)
+        #expect(AgentNames.isAgentID(Substring(token)) == expected)
+    }
+}
