@@ -30,6 +30,9 @@ enum ConfidenceReader {
         // expensive part of reading). The rest are cut once, into an array read by offset;
         // only a reading's two ends become `String.Index`es.
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        // Without leniency only a decimal can be a score (`0.92`): a line whose digits never
+        // surround a point (`Step 2`, `99%`, `2024`) is answered from the bytes too.
+        guard lenient || hasDecimal(text) else { return nil }
         let chars = Array(text)
         var i = 0
         while i < chars.count {
@@ -39,6 +42,17 @@ enum ConfidenceReader {
             if let reading = evaluate(text, chars, number, lenient: lenient) { return reading }
         }
         return nil
+    }
+
+    private static func hasDecimal(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 && previous == UInt8(ascii: ".") && beforePrevious >= 0x30 && beforePrevious <= 0x39 {
+                return true
+            }
+            (beforePrevious, previous) = (previous, byte)
+        }
+        return false
     }
 
     private static func isNumberCharacter(_ c: Character) -> Bool {
