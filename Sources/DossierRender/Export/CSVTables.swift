@@ -54,19 +54,16 @@ public struct CSVTables {
 
         /// The bytes of ``table()``'s `bytes`, handed to `emit` in pieces of about
         /// `pieceSize` bytes (a megabyte), each ending with a row.
-        public func write(pieceSize: Int = 1 << 20, _ emit: ([UInt8]) throws -> Void) throws {
-            var piece = definition.headerBytes
-            piece.reserveCapacity(min(pieceSize, 1 << 20) + 4096)
+        public func write(pieceSize: Int = Pieces.size, _ emit: ([UInt8]) throws -> Void) throws {
+            var pieces = Pieces(definition.headerBytes, size: pieceSize)
             var failure: (any Error)?
             forEachRow { row in
                 guard failure == nil else { return }
-                CSVTable.append(row, to: &piece)
-                guard piece.count >= pieceSize else { return }
-                do { try emit(piece) } catch { failure = error }
-                piece.removeAll(keepingCapacity: true)
+                CSVTable.append(row, to: &pieces.bytes)
+                do { try pieces.handOnIfFull(emit) } catch { failure = error }
             }
             if let failure { throw failure }
-            if !piece.isEmpty { try emit(piece) }
+            try pieces.handOn(emit)
         }
     }
 

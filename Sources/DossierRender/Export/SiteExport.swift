@@ -196,35 +196,32 @@ public struct SiteExport: Encodable, Sendable {
     /// when empty), a batch of about a megabyte at a time, and notes where each keyed
     /// element went.
     struct ArrayWriter {
-        private(set) var offset: Int
+        private let start: Int
         private(set) var slices: [String: Slice] = [:]
         private let emit: ([UInt8]) throws -> Void
-        private var batch: [UInt8] = []
+        private var pieces = Pieces()
         private var count = 0
 
         init(start: Int, emit: @escaping ([UInt8]) throws -> Void) {
-            offset = start
+            self.start = start
             self.emit = emit
         }
 
+        /// Where the array's next byte goes in the file.
+        var offset: Int { start + pieces.offset }
+
         /// The next element, already encoded at its depth.
         mutating func append(_ element: [UInt8], key: String?) throws {
-            batch += count == 0 ? Array("[\n    ".utf8) : Array(",\n    ".utf8)
-            if let key { slices[key] = Slice(offset: offset + batch.count, count: element.count) }
-            batch += element
+            pieces.bytes += count == 0 ? Array("[\n    ".utf8) : Array(",\n    ".utf8)
+            if let key { slices[key] = Slice(offset: offset, count: element.count) }
+            pieces.bytes += element
             count += 1
-            if batch.count >= 1 << 20 { try flush() }
-        }
-
-        private mutating func flush() throws {
-            try emit(batch)
-            offset += batch.count
-            batch.removeAll(keepingCapacity: true)
+            try pieces.handOnIfFull(emit)
         }
 
         mutating func finish() throws {
-            batch += count == 0 ? Array("[\n\n  ]".utf8) : Array("\n  ]".utf8)
-            try flush()
+            pieces.bytes += count == 0 ? Array("[\n\n  ]".utf8) : Array("\n  ]".utf8)
+            try pieces.handOn(emit)
         }
     }
 
@@ -350,14 +347,12 @@ public struct DataExport: Sendable {
             for (index, table) in CSVTables.tables.enumerated() {
                 try write("data/\(table.name).csv") { emit in
                     // Rows come a document's worth at a time; pieces of about a megabyte go on.
-                    var piece = table.headerBytes
+                    var pieces = Pieces(table.headerBytes)
                     try rows.write(index) { bytes in
-                        piece += bytes
-                        guard piece.count >= 1 << 20 else { return }
-                        try emit(piece)
-                        piece.removeAll(keepingCapacity: true)
+                        pieces.bytes += bytes
+                        try pieces.handOnIfFull(emit)
                     }
-                    if !piece.isEmpty { try emit(piece) }
+                    try pieces.handOn(emit)
                 }
             }
         }

@@ -76,24 +76,21 @@ public struct SearchIndex {
     /// The bytes of ``script()``, handed to `emit` in pieces of about `pieceSize` bytes (a
     /// megabyte), written entry by entry: ten thousand profiles make an index of about a
     /// hundred megabytes, which a growing array would hold twice over.
-    public func write(pieceSize: Int = 1 << 20, _ emit: ([UInt8]) throws -> Void) rethrows {
-        var piece = Array("window.DOSSIER_SEARCH = {\"version\": 1, \"entries\": [".utf8)
-        piece.reserveCapacity(min(pieceSize, 1 << 20) + 4096)
+    public func write(pieceSize: Int = Pieces.size, _ emit: ([UInt8]) throws -> Void) rethrows {
+        var pieces = Pieces(Array("window.DOSSIER_SEARCH = {\"version\": 1, \"entries\": [".utf8), size: pieceSize)
         var first = true
         try forEachEntry { entry in
-            if !first { piece.append(UInt8(ascii: ",")) }
+            if !first { pieces.bytes.append(UInt8(ascii: ",")) }
             first = false
-            piece.append(UInt8(ascii: "["))
+            pieces.bytes.append(UInt8(ascii: "["))
             for (index, field) in entry.enumerated() {
-                if index > 0 { piece.append(UInt8(ascii: ",")) }
-                JSONStrings.append(field, to: &piece)
+                if index > 0 { pieces.bytes.append(UInt8(ascii: ",")) }
+                JSONStrings.append(field, to: &pieces.bytes)
             }
-            piece.append(UInt8(ascii: "]"))
-            guard piece.count >= pieceSize else { return }
-            try emit(piece)
-            piece.removeAll(keepingCapacity: true)
+            pieces.bytes.append(UInt8(ascii: "]"))
+            try pieces.handOnIfFull(emit)
         }
-        piece += Array("]};\n".utf8)
-        try emit(piece)
+        pieces.bytes += Array("]};\n".utf8)
+        try pieces.handOn(emit)
     }
 }
