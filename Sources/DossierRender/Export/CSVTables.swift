@@ -22,6 +22,16 @@ public struct CSVTables {
         var profileRows: @Sendable (_ profile: Profile, _ row: ([String]) -> Void) -> Void = { _, _ in }
         var patternRows: @Sendable (_ pattern: Pattern, _ row: ([String]) -> Void) -> Void = { _, _ in }
 
+        /// A profile's rows; none for a template.
+        func rows(of profile: Profile, _ row: ([String]) -> Void) {
+            if !profile.template { profileRows(profile, row) }
+        }
+
+        /// A pattern's rows; none for a template.
+        func rows(of pattern: Pattern, _ row: ([String]) -> Void) {
+            if !pattern.template { patternRows(pattern, row) }
+        }
+
         /// The table's first line, as CSV bytes.
         public var headerBytes: [UInt8] {
             var bytes: [UInt8] = []
@@ -42,8 +52,8 @@ public struct CSVTables {
         public var header: [String] { definition.header }
 
         func forEachRow(_ row: ([String]) -> Void) {
-            for profile in profiles where !profile.template { definition.profileRows(profile, row) }
-            for pattern in patterns where !pattern.template { definition.patternRows(pattern, row) }
+            for profile in profiles { definition.rows(of: profile, row) }
+            for pattern in patterns { definition.rows(of: pattern, row) }
         }
 
         public func table() -> CSVTable {
@@ -78,8 +88,8 @@ public struct CSVTables {
         tables.map { table in
             var profileBytes: [UInt8] = []
             var patternBytes: [UInt8] = []
-            if let profile, !profile.template { table.profileRows(profile) { CSVTable.append($0, to: &profileBytes) } }
-            for pattern in patterns where !pattern.template { table.patternRows(pattern) { CSVTable.append($0, to: &patternBytes) } }
+            if let profile { table.rows(of: profile) { CSVTable.append($0, to: &profileBytes) } }
+            for pattern in patterns { table.rows(of: pattern) { CSVTable.append($0, to: &patternBytes) } }
             return (profileBytes, patternBytes)
         }
     }
