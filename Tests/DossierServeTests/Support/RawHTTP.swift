@@ -33,13 +33,18 @@ enum RawHTTP {
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         head += "\r\n"
         let request = Array(head.utf8)
-        let bytes = try await onThread {
-            let socket = try Socket(port: port, timeout: timeout)
-            defer { socket.disconnect() }
-            try socket.write(request)
-            return try socket.readToEnd()
+        do {
+            let bytes = try await onThread {
+                let socket = try Socket(port: port, timeout: timeout)
+                defer { socket.disconnect() }
+                try socket.write(request)
+                return try socket.readToEnd()
+            }
+            return try parse(bytes)
+        } catch {
+            // Name the request: a test sends dozens, and a bare "recv: …" says not which.
+            throw Failure(description: "\(method) \(target): \(error)")
         }
-        return try parse(bytes)
     }
 
     static func parse(_ bytes: [UInt8]) throws -> Response {
