@@ -36,6 +36,10 @@ enum TextShapes {
     /// Top-level parenthesised groups of a text, and the text outside them.
     /// `Name: 0.92 (note) (more)` → (`Name: 0.92`, [`note`, `more`]).
     static func parentheticals(_ text: Substring) -> (outside: String, groups: [Substring]) {
+        // Without a parenthesis byte there is no parenthesis character: all of it is outside.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) else {
+            return (String(text).trimmingSpaces, [])
+        }
         var outside = ""
         var groups: [Substring] = []
         var depth = 0
