@@ -106,6 +106,17 @@ public struct SiteExport: Encodable, Sendable {
             self.patterns = patterns
             self.documents = documents
         }
+
+        /// The keys of `array`'s elements, if there is one for each of its `count` elements
+        /// (otherwise none is recorded: a key out of step would name another element).
+        func names(of array: ElementArray, count: Int) -> [String]? {
+            let names = switch array {
+            case .documents: documents
+            case .patterns: patterns
+            case .profiles: profiles
+            }
+            return names.count == count ? names : nil
+        }
     }
 
     /// The JSON of ``json()``, handed to `emit` a piece at a time, so that a file or a pipe
@@ -123,9 +134,9 @@ public struct SiteExport: Encodable, Sendable {
     public func write(keys: Keys? = nil, _ emit: ([UInt8]) throws -> Void) throws -> Layout {
         try Self.write(site: site, diagnostics: diagnostics, emit) { array, writer in
             switch array {
-            case .documents: try Self.writeArray(documents, keys: keys?.documents, to: &writer)
-            case .patterns: try Self.writeArray(patterns, keys: keys?.patterns, to: &writer)
-            case .profiles: try Self.writeArray(profiles, keys: keys?.profiles, to: &writer)
+            case .documents: try Self.writeArray(documents, keys: keys?.names(of: array, count: documents.count), to: &writer)
+            case .patterns: try Self.writeArray(patterns, keys: keys?.names(of: array, count: patterns.count), to: &writer)
+            case .profiles: try Self.writeArray(profiles, keys: keys?.names(of: array, count: profiles.count), to: &writer)
             }
         }
     }
@@ -160,25 +171,21 @@ public struct SiteExport: Encodable, Sendable {
             offset += bytes.count
         }
         func key(_ name: String) throws { try put(Array("  \"\(name)\" : ".utf8)) }
-        func elements(_ name: ElementArray) throws -> [String: Slice] {
+        /// A member array, filled by `fill`; where its keyed elements went.
+        func members(_ fill: (inout ArrayWriter) throws -> Void) throws -> [String: Slice] {
             var writer = ArrayWriter(start: offset, emit: emit)
-            try array(name, &writer)
+            try fill(&writer)
             try writer.finish()
             offset = writer.offset
             return writer.slices
         }
         let next = Array(",\n".utf8)
         try put(Array("{\n".utf8))
-        try key("diagnostics")
-        var problems = ArrayWriter(start: offset, emit: emit)
-        try writeArray(diagnostics, to: &problems)
-        try problems.finish()
-        offset = problems.offset
-        try put(next)
-        try key("documents"); layout.documents = try elements(.documents); try put(next)
+        try key("diagnostics"); _ = try members { try writeArray(diagnostics, to: &$0) }; try put(next)
+        try key("documents"); layout.documents = try members { try array(.documents, &$0) }; try put(next)
         try key("generator"); try put(Self.encode(Generator())); try put(next)
-        try key("patterns"); layout.patterns = try elements(.patterns); try put(next)
-        try key("profiles"); layout.profiles = try elements(.profiles); try put(next)
+        try key("patterns"); layout.patterns = try members { try array(.patterns, &$0) }; try put(next)
+        try key("profiles"); layout.profiles = try members { try array(.profiles, &$0) }; try put(next)
         try key("schemaVersion"); try put(Self.encode(schemaVersion)); try put(next)
         try key("site"); try put(Self.encode(site))
         try put(Array("\n}\n".utf8))
@@ -227,9 +234,8 @@ public struct SiteExport: Encodable, Sendable {
 
     /// Encodes `elements` into `writer`, in parallel, a batch at a time: each batch is
     /// handed on and dropped before the next, so only a batch is in memory. `keys` (one per
-    /// element) name the elements whose place the layout records.
+    /// element, ``Keys/names(of:count:)``) name the elements whose place the layout records.
     private static func writeArray<Element: Encodable & Sendable>(_ elements: [Element], keys: [String]? = nil, to writer: inout ArrayWriter) throws {
-        let keys = keys.flatMap { $0.count == elements.count ? $0 : nil }
         // A few chunks per core at a time: enough to keep every core busy, few enough that
         // a batch of encoded profiles stays small.
         let chunkSize = 16
@@ -281,14 +287,9 @@ public struct EncodedExport: Sendable {
     public func write(keys: SiteExport.Keys? = nil, _ emit: ([UInt8]) throws -> Void) throws -> SiteExport.Layout {
         try SiteExport.write(site: site, diagnostics: diagnostics, emit) { array, writer in
             let count = counts[array] ?? 0
-            let names: [String]? = switch array {
-            case .documents: keys?.documents
-            case .patterns: keys?.patterns
-            case .profiles: keys?.profiles
-            }
-            let usable = names.flatMap { $0.count == count ? $0 : nil }
+            let names = keys?.names(of: array, count: count)
             for index in 0 ..< count {
-                try writer.append(try element(array, index), key: usable?[index])
+                try writer.append(try element(array, index), key: names?[index])
             }
         }
     }
@@ -334,18 +335,19 @@ public struct DataExport: Sendable {
     @discardableResult
     public func write(_ write: (_ path: String, _ pieces: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws -> Void) throws -> SiteExport.Layout {
         var layout = SiteExport.Layout()
-        switch content {
-        case .model(let model):
-            try write("data/dossier.json") { emit in layout = try SiteExport(model: model).write(keys: keys, emit) }
-            try write("data/dossier.schema.json") { emit in try emit(Array(ExportSchema.json.utf8)) }
-            for table in CSVTables(model: model).specs {
-                try write("data/\(table.name).csv") { emit in try table.write(emit) }
+        try write("data/dossier.json") { emit in
+            switch content {
+            case .model(let model): layout = try SiteExport(model: model).write(keys: keys, emit)
+            case .encoded(let export, _): layout = try export.write(keys: keys, emit)
             }
-        case .encoded(let export, let rows):
-            try write("data/dossier.json") { emit in layout = try export.write(keys: keys, emit) }
-            try write("data/dossier.schema.json") { emit in try emit(Array(ExportSchema.json.utf8)) }
-            for (index, table) in CSVTables.tables.enumerated() {
-                try write("data/\(table.name).csv") { emit in
+        }
+        try write("data/dossier.schema.json") { emit in try emit(Array(ExportSchema.json.utf8)) }
+        for (index, table) in CSVTables.tables.enumerated() {
+            try write("data/\(table.name).csv") { emit in
+                switch content {
+                case .model(let model):
+                    try CSVTables(model: model).specs[index].write(emit)
+                case .encoded(_, let rows):
                     // Rows come a document's worth at a time; pieces of about a megabyte go on.
                     var pieces = Pieces(table.headerBytes)
                     try rows.write(index) { bytes in
