@@ -102,6 +102,12 @@ struct SpooledDocument: Sendable {
         case cacheEntry(String)
     }
 
+    /// The export key of pattern `index` of the document whose key is `documentKey`
+    /// (`SiteBuilder.exportKeys`): the same document and place, the same element.
+    static func patternKey(_ documentKey: String, _ index: Int) -> String {
+        documentKey + "#" + String(index)
+    }
+
     /// The previous build's export, when elements can be copied from it: what it wrote where
     /// (by `SiteBuilder.exportKeys`), and the file, still in place.
     struct Previous: Sendable {
@@ -136,7 +142,7 @@ struct SpooledDocument: Sendable {
             return .blob(put(try SiteExport.element(value)))
         }
         let profile = try result.profile.map { try element($0, \.profiles, key) }
-        let patterns = try result.patterns.indices.map { try element(result.patterns[$0], \.patterns, key + "#" + String($0)) }
+        let patterns = try result.patterns.indices.map { try element(result.patterns[$0], \.patterns, patternKey(key, $0)) }
         let page = try result.page.map { try element($0, \.documents, key) }
         let rows = CSVTables.rows(profile: result.profile, patterns: result.patterns)
         let profileRows = rows.map { put($0.profile) }

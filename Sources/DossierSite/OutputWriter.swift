@@ -85,9 +85,9 @@ final class OutputWriter: SiteSink {
     }
 
     /// The file the previous build wrote at `path`, open for reading, while it is still the
-    /// size that build recorded; `nil` when building into a fresh folder. A build reads parts
-    /// of its previous export from it (`SiteExport.Reuse`) while writing the new one, which
-    /// goes to the pending folder until commit.
+    /// size that build recorded; `nil` when building into a fresh folder. A build copies
+    /// unchanged documents' elements of its previous export from it (`SpooledDocument.Previous`)
+    /// while writing the new one, which goes to the pending folder until commit.
     func previousFile(_ path: String) -> PreviousFile? {
         guard case .inPlace(let url, let previous, _) = mode, let size = previous[path] else { return nil }
         let descriptor = open(url.path + "/" + path, O_RDONLY | O_CLOEXEC)

@@ -355,7 +355,7 @@ public struct SiteBuilder: Sendable {
         var keys = SiteExport.Keys(profiles: [], patterns: [], documents: [])
         for (result, key) in zip(results, documentKeys) {
             if result.profile != nil { keys.profiles.append(key) }
-            for index in result.patterns.indices { keys.patterns.append(key + "#" + String(index)) }
+            for index in result.patterns.indices { keys.patterns.append(SpooledDocument.patternKey(key, index)) }
             if result.page != nil { keys.documents.append(key) }
         }
         return keys
