@@ -21,10 +21,6 @@ struct AggregatePages: Sendable {
 
     static func pageCount(_ model: SiteModel) -> Int { 6 + model.publishedPatterns.count }
 
-    private static func page(_ folder: String, _ html: String) -> (String, [UInt8]) {
-        (SitePaths.file(forPage: folder), Array(html.utf8))
-    }
-
     /// What writing the aggregate pages did: the files written, in a fixed order (a later
     /// build may keep them), the problems found while drawing, and write failures.
     struct Written: Sendable {
@@ -95,29 +91,25 @@ struct AggregatePages: Sendable {
                 // profiles. Two at once would be the build's peak; the other cores have the
                 // export, the search index and the guides meanwhile.
                 var written = Written()
-                let pages: [@Sendable () -> (String, [UInt8], [Diagnostic])] = [
-                    { let (path, bytes) = Self.page("", HomePage(overview: overview).render(site: site)); return (path, bytes, []) },
-                    { let (path, bytes) = Self.page(ProfilesIndexPage.page, ProfilesIndexPage(overview: overview).render(site: site)); return (path, bytes, []) },
-                    { let (path, bytes) = Self.page(MatrixPage.page, MatrixPage(overview: overview).render(site: site)); return (path, bytes, []) },
-                    { let (path, bytes) = Self.page(PatternLibraryPage.page, PatternLibraryPage(overview: overview).render(site: site)); return (path, bytes, []) },
-                    {
-                        let (graph, diagnostics) = GraphPage(overview: overview).render(site: site)
-                        let (path, bytes) = Self.page(GraphPage.page, graph)
-                        return (path, bytes, diagnostics)
-                    },
-                    { ("404.html", Array(NotFoundPage().render(site: site).utf8), []) },
+                let pages: [(path: String, render: () -> (html: String, diagnostics: [Diagnostic]))] = [
+                    (SitePaths.file(forPage: ""), { (HomePage(overview: overview).render(site: site), []) }),
+                    (SitePaths.file(forPage: ProfilesIndexPage.page), { (ProfilesIndexPage(overview: overview).render(site: site), []) }),
+                    (SitePaths.file(forPage: MatrixPage.page), { (MatrixPage(overview: overview).render(site: site), []) }),
+                    (SitePaths.file(forPage: PatternLibraryPage.page), { (PatternLibraryPage(overview: overview).render(site: site), []) }),
+                    (SitePaths.file(forPage: GraphPage.page), { GraphPage(overview: overview).render(site: site) }),
+                    ("404.html", { (NotFoundPage().render(site: site), []) }),
                 ]
-                for page in pages {
-                    let (path, bytes, diagnostics) = page()
-                    try sink.write(path, bytes)
+                for (path, render) in pages {
+                    let (html, diagnostics) = render()
+                    try sink.write(path, Array(html.utf8))
                     written.paths.append(path)
                     written.diagnostics += diagnostics
                 }
                 return written
             },
         ]
-        // A guide draws its pattern's diagram again; Graphviz's cache makes a diagram the
-        // profile page already drew cheap.
+        // A guide draws its pattern's diagram again: chains and trees with Dossier's own
+        // layout, the rest from Graphviz's cache of what the profile page laid out.
         // Each job holds the shared array and its indices, not copies of its patterns: there
         // are thirty thousand of them for ten thousand profiles.
         let patterns = overview.model.patterns
