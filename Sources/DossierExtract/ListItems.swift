@@ -36,7 +36,12 @@ extension MarkdownDocument {
 
     /// An item's head as one line of text.
     func headText(of item: Int32) -> String {
-        head(of: item).map { $0.text.trimmingSpaces }.joined(separator: " ")
+        Self.text(ofHead: head(of: item))
+    }
+
+    /// A head's lines as one line of text.
+    static func text(ofHead lines: [InlineLine]) -> String {
+        lines.map { $0.text.trimmingSpaces }.joined(separator: " ")
     }
 
     /// ``headText(of:)`` with its formatting.
@@ -128,7 +133,7 @@ struct ItemHeads {
         heads = document.nodes.indices.map { index in
             guard document.nodes[index].kind == .item else { return nil }
             let lines = document.head(of: Int32(index))
-            return Head(lines: lines, text: lines.map { $0.text.trimmingSpaces }.joined(separator: " "))
+            return Head(lines: lines, text: MarkdownDocument.text(ofHead: lines))
         }
     }
 

@@ -51,7 +51,7 @@ extension Drawing.Shape {
         var numbers: [Double] = []
         var token: [UInt8] = []
         func flush() {
-            if !token.isEmpty, let number = Double(String(decoding: token, as: UTF8.self)) { numbers.append(number) }
+            if !token.isEmpty, let number = SVGNumber.parse(String(decoding: token, as: UTF8.self)) { numbers.append(number) }
             token.removeAll(keepingCapacity: true)
         }
         for byte in text.utf8 {

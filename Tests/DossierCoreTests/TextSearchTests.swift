@@ -20,4 +20,18 @@ import Testing
         // Literal: a decomposed é is different text, as it is for NSString's literal search.
         #expect(!"Cafe\u{301}".includes("Café"))
     }
+
+    @Test func findsTheRangeOfTheFirstOccurrence() throws {
+        let text = "Lambda → RDS → S3"
+        let range = try #require(text.byteRange(of: "→"))
+        #expect(text[..<range.lowerBound] == "Lambda ")
+        #expect(text[range.upperBound...] == " RDS → S3")
+        #expect(text.byteRange(of: "DynamoDB") == nil)
+        #expect(text.byteRange(of: "").map { text.distance(from: text.startIndex, to: $0.lowerBound) } == 0)
+        // In a substring, the range is the substring's own, from where it starts.
+        let tail = text[try #require(text.byteRange(of: "RDS")).lowerBound...]
+        let second = try #require(tail.byteRange(of: "→"))
+        #expect(tail[second.upperBound...] == " S3")
+        #expect(tail.byteRange(of: "Lambda") == nil)
+    }
 }

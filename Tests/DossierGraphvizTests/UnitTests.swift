@@ -51,6 +51,7 @@ struct UnitTests {
 
     @Test(arguments: [
         (0.0, "0"), (1.0, "1"), (-0.001, "0"), (12.345, "12.35"), (-4.5, "-4.5"), (100.10, "100.1"), (0.05, "0.05"),
+        (-0.0, "0"), (-36.0, "-36"), (250.0, "250"), (-0.05, "-0.05"), (3.999, "4"), (7.004, "7"),
     ])
     func numbersAreShortAndFixed(value: Double, text: String) {
         #expect(SVGNumber.format(value) == text)
