@@ -21,6 +21,11 @@ struct AggregatePages: Sendable {
 
     static func pageCount(_ model: SiteModel) -> Int { 6 + model.publishedPatterns.count }
 
+    /// Up to this many profiles and patterns together, the pages that list them all are
+    /// made side by side rather than one after the other (about ten megabytes each at a
+    /// thousand profiles with three patterns each).
+    static let listingsSideBySide = 10_000
+
     /// What writing the aggregate pages did: the files written, in a fixed order (a later
     /// build may keep them), the problems found while drawing, and write failures.
     struct Written: Sendable {
@@ -85,20 +90,25 @@ struct AggregatePages: Sendable {
                 try sink.write("search-index.js") { emit in try SearchIndex(overview: overview).write(emit) }
                 return Written(paths: ["search-index.js"])
             },
+        ]
+        // Each of these pages lists every profile or pattern: at ten thousand profiles its
+        // context, its HTML and its bytes are a hundred megabytes, and two at once would be the
+        // build's peak, so a large handbook's are made one after the other (the other cores
+        // have the export, the search index and the guides meanwhile). A smaller handbook's
+        // are a few megabytes each and are made side by side: after one profile changed they
+        // are most of the build, and one after the other they were its longest job.
+        typealias Listing = (path: String, render: @Sendable () -> (html: String, diagnostics: [Diagnostic]))
+        let listings: [Listing] = [
+            (SitePaths.file(forPage: ""), { (HomePage(overview: overview).render(site: site), []) }),
+            (SitePaths.file(forPage: ProfilesIndexPage.page), { (ProfilesIndexPage(overview: overview).render(site: site), []) }),
+            (SitePaths.file(forPage: MatrixPage.page), { (MatrixPage(overview: overview).render(site: site), []) }),
+            (SitePaths.file(forPage: PatternLibraryPage.page), { (PatternLibraryPage(overview: overview).render(site: site), []) }),
+            (SitePaths.file(forPage: GraphPage.page), { GraphPage(overview: overview).render(site: site) }),
+            ("404.html", { (NotFoundPage().render(site: site), []) }),
+        ]
+        func listingJob(_ pages: ArraySlice<Listing>) -> Job {
             {
-                // One after the other: each of these pages lists every profile or pattern, and
-                // its context, its HTML and its bytes are a hundred megabytes at ten thousand
-                // profiles. Two at once would be the build's peak; the other cores have the
-                // export, the search index and the guides meanwhile.
                 var written = Written()
-                let pages: [(path: String, render: () -> (html: String, diagnostics: [Diagnostic]))] = [
-                    (SitePaths.file(forPage: ""), { (HomePage(overview: overview).render(site: site), []) }),
-                    (SitePaths.file(forPage: ProfilesIndexPage.page), { (ProfilesIndexPage(overview: overview).render(site: site), []) }),
-                    (SitePaths.file(forPage: MatrixPage.page), { (MatrixPage(overview: overview).render(site: site), []) }),
-                    (SitePaths.file(forPage: PatternLibraryPage.page), { (PatternLibraryPage(overview: overview).render(site: site), []) }),
-                    (SitePaths.file(forPage: GraphPage.page), { GraphPage(overview: overview).render(site: site) }),
-                    ("404.html", { (NotFoundPage().render(site: site), []) }),
-                ]
                 for (path, render) in pages {
                     let (html, diagnostics) = render()
                     try sink.write(path, Array(html.utf8))
@@ -106,8 +116,13 @@ struct AggregatePages: Sendable {
                     written.diagnostics += diagnostics
                 }
                 return written
-            },
-        ]
+            }
+        }
+        if overview.model.profiles.count + overview.model.patterns.count > Self.listingsSideBySide {
+            jobs.append(listingJob(listings[...]))
+        } else {
+            jobs += listings.indices.map { listingJob(listings[$0 ... $0]) }
+        }
         // A guide draws its pattern's diagram again: chains and trees with Dossier's own
         // layout, the rest from Graphviz's cache of what the profile page laid out.
         // Each job holds the shared array and its indices, not copies of its patterns: there
