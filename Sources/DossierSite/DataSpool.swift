@@ -5,11 +5,9 @@ import Foundation
 
 /// A scratch file for what the aggregate stage needs of each document but the pages that
 /// list documents do not hold: its elements of the export and its rows of the CSV tables,
-/// encoded, and its patterns and knowledge base for the guides. Ten thousand profiles are
-/// more than half a gigabyte of model; most of it is knowledge, scores, diagrams and
-/// implementation steps that only the export, the tables and the guides read. Each
-/// document puts them here as soon as it is built, on every core, and keeps only what the
-/// listings show (``SpooledDocument/slim(_:)``).
+/// encoded, and the rest of its result (``DocumentRest``: whole patterns, knowledge base)
+/// for the guides. Each document puts them here as soon as it is built, on every core, and
+/// the build keeps only what the listings show (`DocumentResult.split()`).
 ///
 /// The file has no name (`O_TMPFILE` in `TMPDIR`), so it is gone when the build ends, even
 /// one that crashes. On a file system that cannot make such files, a named file is
@@ -66,14 +64,8 @@ final class DataSpool: Sendable {
     }
 }
 
-/// What the guides take from a profile that the listings do not show.
-struct OwnerMaterial: Codable, Sendable {
-    var knowledge: Knowledge
-    var troubleshooting: [TroubleshootingEntry]
-}
-
-/// Where one document's share of `data/` and of the guides is kept (in the ``DataSpool``, or
-/// in the previous build's export), and the slimming of its model that follows.
+/// Where one document's share of `data/` and of the guides is kept: in the ``DataSpool``, in
+/// the previous build's export, or in the cache.
 struct SpooledDocument: Sendable {
     /// Where an element of the export is.
     enum Place: Sendable {
@@ -90,15 +82,15 @@ struct SpooledDocument: Sendable {
     /// profiles, and those listed with the patterns.
     var profileRows: [SiteExport.Slice] = []
     var patternRows: [SiteExport.Slice] = []
-    /// Where the whole patterns and the profile's ``OwnerMaterial`` are, for the guides.
-    var guideSource = GuideSource.spool(patterns: [], ownerMaterial: nil)
+    /// Where the rest of the result (``DocumentRest``: the whole patterns, the owner's
+    /// knowledge) is, for the guides.
+    var guideSource = GuideSource.spool(nil)
 
     enum GuideSource: Sendable {
-        /// Each pattern, and the material, in the cache's binary coding.
-        case spool(patterns: [SiteExport.Slice], ownerMaterial: SiteExport.Slice?)
+        /// In the spool, in the cache's binary coding.
+        case spool(SiteExport.Slice?)
         /// In the cache entry of this key: the document was not built again, and its guides
-        /// are usually kept, so encoding them again would be most of the spooling of a build
-        /// after one file changed. A guide that is made anyway reads the entry again.
+        /// are usually kept. A guide that is made anyway reads the entry again.
         case cacheEntry(String)
     }
 
@@ -125,31 +117,34 @@ struct SpooledDocument: Sendable {
         }
     }
 
-    /// Encodes what `result` gives `data/` and the guides into `spool` (in one write), and
-    /// says where it went. `key` is the document's: elements the previous export wrote under
-    /// it are left there, and so is what the guides need when `cached` (the result is the
-    /// cache's entry of that key).
-    static func spool(_ result: DocumentResult, key: String, cached: Bool, into spool: DataSpool, previous: Previous?) throws -> SpooledDocument {
+    /// Writes what a document gives `data/` and the guides into `spool` (in one write), and
+    /// says where it went. Elements the previous export wrote under the document's key are
+    /// left there; the others are encoded from `whole()`, its whole result, asked for only
+    /// then. With `restInSpool`, the rest of the result (`entry.rest`) goes to the spool for
+    /// the guides; otherwise the guides read it from the cache entry of the key.
+    static func spool(_ entry: CachedDocument, restInSpool: Bool, whole: () throws -> DocumentResult,
+                      into spool: DataSpool, previous: Previous?) throws -> SpooledDocument {
         var blob: [UInt8] = []
         func put(_ bytes: [UInt8]) -> SiteExport.Slice {
             defer { blob += bytes }
             return SiteExport.Slice(offset: blob.count, count: bytes.count)
         }
+        var result: DocumentResult?
         // Places in the blob, moved to the spool once it is written.
         enum Local { case blob(SiteExport.Slice), previous(SiteExport.Slice) }
-        func element(_ value: some Encodable, _ slices: KeyPath<SiteExport.Layout, [String: SiteExport.Slice]>, _ key: String) throws -> Local {
+        func element(_ value: (DocumentResult) -> some Encodable, _ slices: KeyPath<SiteExport.Layout, [String: SiteExport.Slice]>, _ key: String) throws -> Local {
             if let previous, case .previous(let slice)? = previous.place(previous.layout[keyPath: slices], key) { return .previous(slice) }
-            return .blob(put(try SiteExport.element(value)))
+            if result == nil { result = try whole() }
+            return .blob(put(try SiteExport.element(value(result!))))
         }
-        let profile = try result.profile.map { try element($0, \.profiles, key) }
-        let patterns = try result.patterns.indices.map { try element(result.patterns[$0], \.patterns, patternKey(key, $0)) }
-        let page = try result.page.map { try element($0, \.documents, key) }
-        let rows = CSVTables.rows(profile: result.profile, patterns: result.patterns)
-        let profileRows = rows.map { put($0.profile) }
-        let patternRows = rows.map { put($0.patterns) }
-        let encoder = BinaryEncoder()
-        let wholePatterns = cached ? [] : try result.patterns.map { put(try encoder.encode($0)) }
-        let ownerMaterial = cached ? nil : try result.profile.map { put(try encoder.encode(OwnerMaterial(knowledge: $0.knowledge, troubleshooting: $0.troubleshooting))) }
+        let key = entry.key
+        let slim = entry.result
+        let profile = try slim.profile.map { _ in try element({ $0.profile! }, \.profiles, key) }
+        let patterns = try slim.patterns.indices.map { index in try element({ $0.patterns[index] }, \.patterns, patternKey(key, index)) }
+        let page = try slim.page.map { _ in try element({ $0.page! }, \.documents, key) }
+        let profileRows = entry.profileRows.map { put(Array($0.utf8)) }
+        let patternRows = entry.patternRows.map { put(Array($0.utf8)) }
+        let rest = restInSpool ? entry.rest.map(put) : nil
 
         let base = blob.isEmpty ? 0 : try spool.append(blob).offset
         func moved(_ slice: SiteExport.Slice) -> SiteExport.Slice { SiteExport.Slice(offset: base + slice.offset, count: slice.count) }
@@ -161,50 +156,7 @@ struct SpooledDocument: Sendable {
         }
         return SpooledDocument(profile: profile.map(placed), patterns: patterns.map(placed), page: page.map(placed),
                                profileRows: profileRows.map(moved), patternRows: patternRows.map(moved),
-                               guideSource: cached ? .cacheEntry(key) : .spool(patterns: wholePatterns.map(moved), ownerMaterial: ownerMaterial.map(moved)))
-    }
-
-    /// `result` with only what the aggregate stage reads once the spool holds the rest. The
-    /// home, profiles, matrix, pattern library and graph pages, the search index and the
-    /// anchors of the site's links read a profile's id, title, description, front matter,
-    /// source, tiers, capabilities, services, relations, patterns, responsibilities and
-    /// sections (for its anchors); and a pattern's listing fields. Guides read the whole
-    /// pattern and its owner's knowledge back from the spool.
-    static func slim(_ result: DocumentResult) -> DocumentResult {
-        var result = result
-        if var profile = result.profile {
-            profile.role = nil
-            profile.scores = []
-            profile.metrics = []
-            profile.knowledge = Knowledge()
-            profile.troubleshooting = []
-            profile.diagrams = []
-            result.profile = profile
-        }
-        result.patterns = result.patterns.map { whole in
-            // What listings, the search index, guide checks and guide keys read.
-            var pattern = Pattern(id: whole.id, kind: whole.kind, title: whole.title, source: whole.source)
-            pattern.profile = whole.profile
-            pattern.document = whole.document
-            pattern.number = whole.number
-            pattern.status = whole.status
-            pattern.confidence = whole.confidence
-            pattern.level = whole.level
-            pattern.cost = whole.cost
-            pattern.provenIn = whole.provenIn
-            pattern.tools = whole.tools
-            pattern.properties = whole.properties
-            pattern.whenToUse = whole.whenToUse
-            pattern.rollback = whole.rollback
-            pattern.services = whole.services
-            pattern.relations = whole.relations
-            pattern.description = whole.description
-            pattern.frontMatter = whole.frontMatter
-            pattern.template = whole.template
-            return pattern
-        }
-        result.page?.sections = []
-        return result
+                               guideSource: restInSpool ? .spool(rest.map(moved)) : .cacheEntry(key))
     }
 }
 
@@ -213,8 +165,9 @@ struct SpooledDocument: Sendable {
 struct SpooledSite: Sendable {
     let spool: DataSpool
     let previous: PreviousFile?
-    /// The result of the cache entry of a key, for ``SpooledDocument/GuideSource/cacheEntry(_:)``.
-    let cached: @Sendable (String) -> DocumentResult?
+    /// The rest of the result in the cache entry of a key, for
+    /// ``SpooledDocument/GuideSource/cacheEntry(_:)``.
+    let cached: @Sendable (String) -> DocumentRest?
     private let elements: [SiteExport.ElementArray: [SpooledDocument.Place]]
     private let profileRows: [[SiteExport.Slice]]
     private let patternRows: [[SiteExport.Slice]]
@@ -227,7 +180,7 @@ struct SpooledSite: Sendable {
     fileprivate let profileDocuments: [String: Int]
 
     init(spool: DataSpool, previous: PreviousFile?, documents: [(result: DocumentResult, spooled: SpooledDocument)],
-         cached: @escaping @Sendable (String) -> DocumentResult?) {
+         cached: @escaping @Sendable (String) -> DocumentRest?) {
         self.spool = spool
         self.previous = previous
         self.cached = cached
@@ -281,38 +234,42 @@ struct SpooledSite: Sendable {
     }
 
     /// Reads guides' patterns and owners back for one guide job (one document's patterns):
-    /// a cache entry is decoded once for all of them, and an owner's material once.
+    /// each document's rest is decoded once for all of them.
     func guideReader() -> GuideReader {
         GuideReader(site: self)
     }
 
     struct GuideReader {
         let site: SpooledSite
-        private var entries: [String: DocumentResult] = [:]
+        private var rests: [Int: DocumentRest] = [:]
         private var owners: [String: Profile] = [:]
 
         init(site: SpooledSite) {
             self.site = site
         }
 
-        private mutating func entry(_ key: String) throws -> DocumentResult {
-            if let known = entries[key] { return known }
-            guard let result = site.cached(key) else {
-                throw DataSpool.Failure(description: "the cache entry of a document (\(key.prefix(12))…) could not be read again")
+        /// The rest of document `document`'s result.
+        private mutating func rest(_ document: Int) throws -> DocumentRest {
+            if let known = rests[document] { return known }
+            let rest: DocumentRest
+            switch site.guideSources[document] {
+            case .spool(let slice):
+                guard let slice else { throw DataSpool.Failure(description: "the build's scratch file holds no patterns for a document") }
+                rest = try BinaryDecoder().decode(DocumentRest.self, from: site.spool.read(slice))
+            case .cacheEntry(let key):
+                guard let cached = site.cached(key) else {
+                    throw DataSpool.Failure(description: "the cache entry of a document (\(key.prefix(12))…) could not be read again")
+                }
+                rest = cached
             }
-            entries[key] = result
-            return result
+            rests[document] = rest
+            return rest
         }
 
         /// Pattern `index` of the model (`SiteModel.patterns`), whole.
         mutating func pattern(at index: Int) throws -> Pattern {
             let place = site.patternPlaces[index]
-            switch site.guideSources[place.document] {
-            case .spool(let patterns, _):
-                return try BinaryDecoder().decode(Pattern.self, from: site.spool.read(patterns[place.index]))
-            case .cacheEntry(let key):
-                return try entry(key).patterns[place.index]
-            }
+            return try rest(place.document).patterns[place.index]
         }
 
         /// `profile` with the knowledge base and troubleshooting the build kept for it.
@@ -320,16 +277,9 @@ struct SpooledSite: Sendable {
             if let known = owners[profile.id] { return known }
             guard let document = site.profileDocuments[profile.id] else { return profile }
             var owner = profile
-            switch site.guideSources[document] {
-            case .spool(_, let slice):
-                guard let slice else { return profile }
-                let material = try BinaryDecoder().decode(OwnerMaterial.self, from: site.spool.read(slice))
-                owner.knowledge = material.knowledge
-                owner.troubleshooting = material.troubleshooting
-            case .cacheEntry(let key):
-                let whole = try entry(key).profile
-                owner.knowledge = whole?.knowledge ?? Knowledge()
-                owner.troubleshooting = whole?.troubleshooting ?? []
+            if let more = try rest(document).profile {
+                owner.knowledge = more.knowledge
+                owner.troubleshooting = more.troubleshooting
             }
             owners[profile.id] = owner
             return owner

@@ -170,28 +170,40 @@ public struct SiteBuilder: Sendable {
             routes[index].text = ""
             routes[index].frontMatter.body = ""
         }
-        typealias Built = (entry: CachedDocument, rendered: Bool, spooled: SpooledDocument, whole: CachedDocument?)
+        typealias Built = (entry: CachedDocument, rendered: Bool, spooled: SpooledDocument)
+        /// The whole result of a document the cache gave: its slim result and its rest.
+        @Sendable func whole(_ entry: CachedDocument) throws -> DocumentResult {
+            guard let rest = try entry.decodedRest() ?? cache?.rest(entry.key) else {
+                throw DataSpool.Failure(description: "the cache entry of a document (\(entry.key.prefix(12))…) could not be read again")
+            }
+            return entry.result.joined(with: rest)
+        }
         // Each document's share of data/ and the guides goes to the spool, and only what the
-        // listings read stays; `serve` keeps whole entries for its next build.
-        @Sendable func spooling(_ whole: CachedDocument, rendered: Bool) -> Built {
-            var entry = whole
+        // listings read stays; `serve` keeps the rest, encoded, for its next build.
+        @Sendable func spooling(_ entry: CachedDocument, built: DocumentResult?) -> Built {
+            var entry = entry
             var spooled = SpooledDocument()
             do {
-                spooled = try SpooledDocument.spool(whole.result, key: whole.key, cached: !rendered, into: spool, previous: previousExport)
+                spooled = try SpooledDocument.spool(entry, restInSpool: built != nil, whole: { try built ?? whole(entry) },
+                                                    into: spool, previous: previousExport)
             } catch {
-                entry.result.writeFailures.append(.error("output.write-failed", "\(error)", at: whole.result.record.map { SourceLocation(path: $0.source.path, line: 1) }))
+                entry.result.writeFailures.append(.error("output.write-failed", "\(error)", at: entry.result.record.map { SourceLocation(path: $0.source.path, line: 1) }))
             }
-            entry.result = SpooledDocument.slim(entry.result)
-            return (entry, rendered, spooled, memory == nil ? nil : whole)
+            if memory == nil {
+                entry.rest = nil
+                entry.profileRows = []
+                entry.patternRows = []
+            }
+            return (entry, built != nil, spooled)
         }
         let entries = await concurrentMap(Array(zip(routes.indices, documentKeys)), width: width) { [routes] index, key -> Built in
             var route = routes[index]
             let outputs = route.page.isEmpty ? [] : [SitePaths.file(forPage: route.page)]
             // A cancelled build (Ctrl-C in `serve`) skips the remaining documents.
-            guard !Task.isCancelled else { return (CachedDocument(key: key, result: DocumentResult(), outputs: [], layouts: []), false, SpooledDocument(), nil) }
-            if reusable.contains(key), let entry = memory?.entry(key) ?? cache?.document(key), outputs.allSatisfy(writer.keep) {
+            guard !Task.isCancelled else { return (CachedDocument(key: key, result: DocumentResult(), outputs: [], layouts: []), false, SpooledDocument()) }
+            if reusable.contains(key), let entry = memory?.entry(key) ?? cache?.document(key, keepingRest: memory != nil), outputs.allSatisfy(writer.keep) {
                 texts.done(index, linksIntoSections: !entry.result.anchorLinks.isEmpty)
-                return spooling(entry, rendered: false)
+                return spooling(entry, built: nil)
             }
             texts.restore(index, into: &route)
             let usage = LayoutUsage()
@@ -199,9 +211,16 @@ public struct SiteBuilder: Sendable {
                 DocumentBuild.run(route, directory: directory, links: links, output: rendering)
             }
             texts.done(index, linksIntoSections: !result.anchorLinks.isEmpty)
-            let entry = CachedDocument(key: key, result: result, outputs: outputs, layouts: usage.recorded)
-            if result.writeFailures.isEmpty { cache?.store(entry) }
-            return spooling(entry, rendered: true)
+            let (slim, rest) = result.split()
+            var entry = CachedDocument(key: key, result: slim, outputs: outputs, layouts: usage.recorded,
+                                       rows: CSVTables.rows(profile: result.profile, patterns: result.patterns))
+            do {
+                entry.rest = try BinaryEncoder().encode(rest)
+            } catch {
+                entry.result.writeFailures.append(.error("output.write-failed", "\(error)", at: result.record.map { SourceLocation(path: $0.source.path, line: 1) }))
+            }
+            if entry.result.writeFailures.isEmpty { cache?.store(entry) }
+            return spooling(entry, built: result)
         }
         phase("documents")
         guard !Task.isCancelled else {
@@ -211,7 +230,7 @@ public struct SiteBuilder: Sendable {
             return finish()
         }
         // Only now: a cancelled build's entries are placeholders.
-        memory?.replace(with: entries.compactMap(\.whole).filter { $0.result.writeFailures.isEmpty })
+        memory?.replace(with: entries.map(\.entry).filter { $0.result.writeFailures.isEmpty })
         let results = entries.map(\.entry.result)
         var records: [DocumentRecord] = []
         var introHTML = ""
@@ -219,7 +238,7 @@ public struct SiteBuilder: Sendable {
         var writeFailures: [Diagnostic] = []
         var renderDiagnostics: [Diagnostic] = []
         var layouts = Set(entries.flatMap(\.entry.layouts))
-        for (entry, rendered, _, _) in entries {
+        for (entry, rendered, _) in entries {
             let result = entry.result
             writeFailures += result.writeFailures
             renderDiagnostics += result.renderDiagnostics
@@ -284,7 +303,7 @@ public struct SiteBuilder: Sendable {
             exported.diagnostics = report.diagnostics.sorted()
             let overview = SiteOverview(model: exported, records: records, introHTML: introHTML, introUsesMermaidScript: introUsesMermaidScript)
             let spooled = SpooledSite(spool: spool, previous: previousExport?.file, documents: entries.map { ($0.entry.result, $0.spooled) }) { key in
-                memory?.entry(key)?.result ?? cache?.document(key)?.result
+                (try? memory?.entry(key)?.decodedRest()) ?? cache?.rest(key)
             }
             var aggregate = AggregatePages(overview: overview, site: site, links: links, spooled: spooled)
             // Where the export's elements go, by the document they come from, for the next

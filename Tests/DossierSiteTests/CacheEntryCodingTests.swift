@@ -1,5 +1,6 @@
 import DossierCore
 import DossierModel
+import DossierRender
 @testable import DossierSite
 import Foundation
 import Testing
@@ -45,13 +46,21 @@ struct CacheEntryCodingTests {
             return DocumentPack.records(at: url.path).compactMap { record in pack.bytes(forKey: record.key).map { (record.key, $0) } }
         }
 
-        /// The seed profile's entry.
-        func seedEntry() throws -> [UInt8] {
+        /// The seed profile's entry as stored: its head (the `CachedDocument` in the binary
+        /// coding) and the rest of its result.
+        func seedRecord() throws -> [UInt8] {
             for (_, bytes) in documentEntries() {
-                let entry = try BinaryDecoder().decode(CachedDocument.self, from: bytes)
+                let entry = try CachedDocument.read(stored: bytes, keepingRest: false)
                 if entry.result.record?.id == "aws-expert" { return bytes }
             }
             throw CocoaError(.fileNoSuchFile)
+        }
+
+        /// The seed profile's entry, the first of its record's two encodings.
+        func seedEntry() throws -> [UInt8] {
+            let record = try seedRecord()
+            let count = Int(record[0]) | Int(record[1]) << 8 | Int(record[2]) << 16 | Int(record[3]) << 24
+            return Array(record[4 ..< 4 + count])
         }
     }
 
@@ -70,19 +79,72 @@ struct CacheEntryCodingTests {
         var sawFrontMatter = false
         for (name, bytes) in entries {
             let original = try #require(built.memory.entry(name))
-            let decoded = try BinaryDecoder().decode(CachedDocument.self, from: bytes)
-            #expect(try BinaryEncoder().encode(original) == bytes, "\(name)")
-            #expect(try BinaryEncoder().encode(decoded) == bytes, "\(name)")
+            let decoded = try CachedDocument.read(stored: bytes, keepingRest: true)
+            #expect(try original.stored() == bytes, "\(name)")
+            #expect(try decoded.stored() == bytes, "\(name)")
             #expect(try Self.json(decoded) == Self.json(original), "\(name)")
+            #expect(decoded.rest == original.rest, "\(name)")
+            #expect(try CachedDocument.read(stored: bytes, keepingRest: false).rest == nil)
+            let rest = try CachedDocument.rest(ofStored: bytes)
+            let kept = try #require(try decoded.decodedRest())
+            #expect(try Self.json(rest) == Self.json(kept), "\(name)")
             if let profile = decoded.result.profile {
                 sawFrontMatter = sawFrontMatter || !profile.frontMatter.isEmpty
                 if profile.id == "aws-expert" {
                     sawSeed = true
                     #expect(!profile.capabilities.isEmpty && !decoded.result.patterns.isEmpty)
+                    // The knowledge base, scores and implementation steps are in the rest only.
+                    #expect(profile.knowledge.isEmpty && profile.scores.isEmpty)
+                    #expect(decoded.result.patterns.allSatisfy { $0.implementation.isEmpty })
+                    let whole = decoded.result.joined(with: rest)
+                    #expect(!(whole.profile?.knowledge.isEmpty ?? true) && !(whole.profile?.scores.isEmpty ?? true))
+                    #expect(whole.patterns.contains { !$0.implementation.isEmpty })
+                    #expect(decoded.profileRows.count == CSVTables.tables.count && decoded.profileRows.contains { $0.contains("aws-expert") })
                 }
             }
         }
         #expect(sawSeed && sawFrontMatter)
+    }
+
+    /// Splitting a document's result and joining the parts gives the result back, and
+    /// splitting that gives the same parts: nothing is lost or duplicated between them.
+    @Test func aResultSplitAndJoinedIsTheSame() async throws {
+        let built = try await Built()
+        var profiles = 0
+        var patterns = 0
+        var pages = 0
+        for (name, bytes) in built.documentEntries() {
+            let entry = try CachedDocument.read(stored: bytes, keepingRest: false)
+            let rest = try CachedDocument.rest(ofStored: bytes)
+            let whole = entry.result.joined(with: rest)
+            let (slim, restAgain) = whole.split()
+            #expect(try BinaryEncoder().encode(slim) == BinaryEncoder().encode(entry.result), "\(name)")
+            #expect(try BinaryEncoder().encode(restAgain) == BinaryEncoder().encode(rest), "\(name)")
+            #expect(try BinaryEncoder().encode(slim.joined(with: restAgain)) == BinaryEncoder().encode(whole), "\(name)")
+            if whole.profile != nil { profiles += 1 }
+            patterns += whole.patterns.count
+            if let page = whole.page {
+                pages += 1
+                #expect(entry.result.page?.sections.isEmpty == true)
+                #expect(page.sections.count == rest.pageSections?.count)
+            }
+        }
+        #expect(profiles > 0 && patterns > 0 && pages > 0, "\(profiles) profiles, \(patterns) patterns, \(pages) pages")
+    }
+
+    /// A record cut short or with a wrong length reads as an error, never a crash.
+    @Test func aDamagedRecordThrows() async throws {
+        let record = try await Built().seedRecord()
+        for length in Self.positions(in: record.count) {
+            let cut = Array(record[..<length])
+            #expect(throws: (any Error).self, "cut at \(length)") { try CachedDocument.read(stored: cut, keepingRest: true).stored() }
+            #expect(throws: (any Error).self, "cut at \(length)") { try CachedDocument.rest(ofStored: cut) }
+        }
+        for count: UInt32 in [0, 3, UInt32(record.count), .max] {
+            var damaged = record
+            withUnsafeBytes(of: count.littleEndian) { damaged.replaceSubrange(0..<4, with: $0) }
+            #expect(throws: (any Error).self, "head of \(count) bytes") { try CachedDocument.read(stored: damaged, keepingRest: true) }
+        }
     }
 
     @Test func outputStateReadsBackExactly() async throws {

@@ -21,6 +21,13 @@ public struct BinaryDecoder: Sendable {
         if let damage = reader.damage { throw damage }
         return value
     }
+
+    /// Checks that `bytes` are a file of this coding whose checksum matches, without
+    /// decoding it: for bytes kept to be decoded later, so that damage is found when they
+    /// are read rather than when they are needed.
+    public static func verify(_ bytes: some ContiguousBytes) throws {
+        _ = try bytes.withUnsafeBytes { try BinaryReader.keyTableOffset($0, verifyingChecksum: true) }
+    }
 }
 
 /// A file being decoded: a copy of its bytes, its keys, and where each open keyed container
@@ -57,8 +64,8 @@ final class BinaryReader {
         hints.deallocate()
     }
 
-    /// Checks the header (and the checksum), copies the bytes and reads the key table.
-    static func open(_ raw: UnsafeRawBufferPointer, verifyingChecksum: Bool) throws -> BinaryReader {
+    /// Checks the header (and the checksum); returns where the key table starts.
+    static func keyTableOffset(_ raw: UnsafeRawBufferPointer, verifyingChecksum: Bool) throws -> Int {
         let header = BinaryFormat.headerSize
         guard raw.count > header, raw.prefix(4).elementsEqual(BinaryFormat.magic) else {
             throw BinaryFormat.corrupted("not a file of Dossier’s binary coding", at: 0)
@@ -74,6 +81,12 @@ final class BinaryReader {
                 throw BinaryFormat.corrupted("the checksum does not match: the file is damaged", at: 9)
             }
         }
+        return table
+    }
+
+    /// Checks the header (and the checksum), copies the bytes and reads the key table.
+    static func open(_ raw: UnsafeRawBufferPointer, verifyingChecksum: Bool) throws -> BinaryReader {
+        let table = try keyTableOffset(raw, verifyingChecksum: verifyingChecksum)
         let count = raw.count
         let base = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
         UnsafeMutableRawPointer(base).copyMemory(from: raw.baseAddress!, byteCount: count)

@@ -33,8 +33,9 @@ final class BuildCache: Sendable {
     /// build's outcome. 4: code snippets know the entry they are written under. 5: entries and
     /// states in the binary coding (`.bin`) instead of JSON (`.json`). 6: document entries in
     /// one pack file instead of `documents/<key>.bin`. 7: output states record where the
-    /// export's elements are.
-    static let format = 7
+    /// export's elements are. 8: document entries in two parts, the slim result with the
+    /// document's CSV rows, then the rest (`CachedDocument.stored()`).
+    static let format = 8
     /// The extension of output states.
     static let fileExtension = "bin"
 
@@ -149,9 +150,11 @@ final class BuildCache: Sendable {
 
     // MARK: - Documents
 
-    func document(_ key: String) -> CachedDocument? {
+    /// The entry stored under `key`, without the rest of its result unless `keepingRest`
+    /// (`serve` keeps it in memory between builds; a build reads it again when it needs it).
+    func document(_ key: String, keepingRest: Bool = false) -> CachedDocument? {
         guard let bytes = documents.bytes(forKey: key) else { return nil }
-        guard let entry = try? BinaryDecoder().decode(CachedDocument.self, from: bytes), entry.key == key else {
+        guard let entry = try? CachedDocument.read(stored: bytes, keepingRest: keepingRest), entry.key == key else {
             // The next store of this key appends a record that takes its place.
             note("a cached document (\(key.prefix(12))…) could not be read; it is built again")
             return nil
@@ -159,8 +162,14 @@ final class BuildCache: Sendable {
         return entry
     }
 
+    /// The rest of the result stored under `key` (`DocumentRest`), decoded.
+    func rest(_ key: String) -> DocumentRest? {
+        documents.bytes(forKey: key).flatMap { try? CachedDocument.rest(ofStored: $0) }
+    }
+
+    /// Stores an entry that holds the rest of its result.
     func store(_ entry: CachedDocument) {
-        guard let bytes = try? BinaryEncoder().encode(entry) else { return }
+        guard let bytes = try? entry.stored() else { return }
         documents.append(key: entry.key, bytes: bytes)
     }
 
@@ -254,21 +263,90 @@ final class DiskLayoutStore: LayoutStore {
 
 /// A document as the last build left it: everything the aggregate pages need from it, and
 /// what its rendering wrote.
+///
+/// Stored as two encodings, one after the other (``stored()``): this value, which holds the
+/// slim result (`DocumentResult.split()`), and then the rest of the result. A rebuild after
+/// one change reads every other document's entry, and decodes only the first: the rest is
+/// decoded for a document whose guides, or whose elements of the export, are made again.
 struct CachedDocument: Codable, Sendable {
     /// `CacheKeys.document`: text, identity and site.
     var key: String
+    /// The slim result.
     var result: DocumentResult
     /// Site paths the document's rendering wrote (its page; none for `content/index.md`).
     var outputs: [String]
     /// The layouts its diagrams use.
     var layouts: [String]
+    /// The document's rows of each table of `CSVTables.tables` (CSV text): those listed with
+    /// the profiles, and those listed with the patterns. Made from the whole result, which
+    /// a rebuild does not decode.
+    var profileRows: [String] = []
+    var patternRows: [String] = []
+    /// The rest of the result, encoded (`BinaryEncoder`), when this value holds it: the build
+    /// lets it go once the document is spooled; `serve`'s memory keeps it.
+    var rest: [UInt8]?
+
+    private enum CodingKeys: String, CodingKey {
+        case key, result, outputs, layouts, profileRows, patternRows
+    }
+
+    init(key: String, result: DocumentResult, outputs: [String], layouts: [String],
+         rows: [(profile: [UInt8], patterns: [UInt8])] = [], rest: [UInt8]? = nil) {
+        self.key = key
+        self.result = result
+        self.outputs = outputs
+        self.layouts = layouts
+        profileRows = rows.map { String(decoding: $0.profile, as: UTF8.self) }
+        patternRows = rows.map { String(decoding: $0.patterns, as: UTF8.self) }
+        self.rest = rest
+    }
+
+    /// The rest of the result, decoded, if this value holds it.
+    func decodedRest() throws -> DocumentRest? {
+        try rest.map { try BinaryDecoder().decode(DocumentRest.self, from: $0) }
+    }
+
+    /// The bytes stored in the cache: the length of this value's encoding (a little-endian
+    /// `UInt32`), the encoding, and the rest's encoding. Each carries its own checksum.
+    func stored() throws -> [UInt8] {
+        guard let rest else { throw EncodingError.invalidValue(self, EncodingError.Context(codingPath: [], debugDescription: "the entry does not hold the rest of its result")) }
+        let head = try BinaryEncoder().encode(self)
+        guard head.count <= Int(UInt32.max) else { throw EncodingError.invalidValue(self, EncodingError.Context(codingPath: [], debugDescription: "the entry is too large")) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 + head.count + rest.count)
+        withUnsafeBytes(of: UInt32(head.count).littleEndian) { bytes += $0 }
+        return bytes + head + rest
+    }
+
+    /// Reads what ``stored()`` wrote; the rest's bytes are kept, not decoded, with
+    /// `keepingRest`. Either way their checksum is checked, so that a damaged rest makes the
+    /// entry a miss now, not a failed guide later.
+    static func read(stored bytes: [UInt8], keepingRest: Bool) throws -> CachedDocument {
+        let (head, rest) = try parts(of: bytes)
+        try BinaryDecoder.verify(bytes[rest])
+        var entry = try BinaryDecoder().decode(CachedDocument.self, from: Array(bytes[head]))
+        if keepingRest { entry.rest = Array(bytes[rest]) }
+        return entry
+    }
+
+    /// The rest of the result of what ``stored()`` wrote, decoded.
+    static func rest(ofStored bytes: [UInt8]) throws -> DocumentRest {
+        try BinaryDecoder().decode(DocumentRest.self, from: Array(bytes[parts(of: bytes).rest]))
+    }
+
+    private static func parts(of bytes: [UInt8]) throws -> (head: Range<Int>, rest: Range<Int>) {
+        guard bytes.count >= 4 else { throw BinaryFormat.corrupted("an entry is cut short", at: 0) }
+        let count = Int(bytes[0]) | Int(bytes[1]) << 8 | Int(bytes[2]) << 16 | Int(bytes[3]) << 24
+        guard count <= bytes.count - 4 else { throw BinaryFormat.corrupted("an entry is cut short", at: 0) }
+        return (4 ..< 4 + count, 4 + count ..< bytes.count)
+    }
 }
 
-/// Decoded cache entries kept between the builds of one process (`dossier serve`): a
-/// rebuild after one file changed would otherwise decode every unchanged document's entry
-/// from disk again, most of its time on a large handbook. Entries are keyed by content, so
-/// a remembered entry is as good as the one on disk; after each build only the current
-/// documents' entries are kept.
+/// Decoded cache entries kept between the builds of one process (`dossier serve`), each
+/// with the rest of its result still encoded: a rebuild after one file changed would
+/// otherwise read and decode every unchanged document's entry from disk again, most of its
+/// time on a large handbook. Entries are keyed by content, so a remembered entry is as good
+/// as the one on disk; after each build only the current documents' entries are kept.
 public final class DocumentMemory: Sendable {
     private let entries = Locked<[String: CachedDocument]>([:])
     /// The content files as last read.
