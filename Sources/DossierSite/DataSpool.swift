@@ -165,9 +165,9 @@ struct SpooledDocument: Sendable {
 struct SpooledSite: Sendable {
     let spool: DataSpool
     let previous: PreviousFile?
-    /// The rest of the result in the cache entry of a key, for
+    /// The rest of the result in the cache entry of a key, encoded, for
     /// ``SpooledDocument/GuideSource/cacheEntry(_:)``.
-    let cached: @Sendable (String) -> DocumentRest?
+    let cached: @Sendable (String) -> [UInt8]?
     private let elements: [SiteExport.ElementArray: [SpooledDocument.Place]]
     private let profileRows: [[SiteExport.Slice]]
     private let patternRows: [[SiteExport.Slice]]
@@ -180,7 +180,7 @@ struct SpooledSite: Sendable {
     fileprivate let profileDocuments: [String: Int]
 
     init(spool: DataSpool, previous: PreviousFile?, documents: [(result: DocumentResult, spooled: SpooledDocument)],
-         cached: @escaping @Sendable (String) -> DocumentRest?) {
+         cached: @escaping @Sendable (String) -> [UInt8]?) {
         self.spool = spool
         self.previous = previous
         self.cached = cached
@@ -234,42 +234,44 @@ struct SpooledSite: Sendable {
     }
 
     /// Reads guides' patterns and owners back for one guide job (one document's patterns):
-    /// each document's rest is decoded once for all of them.
+    /// what they need of each document's rest (``GuideMaterial``) is decoded once for all
+    /// of them.
     func guideReader() -> GuideReader {
         GuideReader(site: self)
     }
 
     struct GuideReader {
         let site: SpooledSite
-        private var rests: [Int: DocumentRest] = [:]
+        private var materials: [Int: GuideMaterial] = [:]
         private var owners: [String: Profile] = [:]
 
         init(site: SpooledSite) {
             self.site = site
         }
 
-        /// The rest of document `document`'s result.
-        private mutating func rest(_ document: Int) throws -> DocumentRest {
-            if let known = rests[document] { return known }
-            let rest: DocumentRest
+        /// What the guides read of document `document`'s rest.
+        private mutating func material(_ document: Int) throws -> GuideMaterial {
+            if let known = materials[document] { return known }
+            let bytes: [UInt8]
             switch site.guideSources[document] {
             case .spool(let slice):
                 guard let slice else { throw DataSpool.Failure(description: "the build's scratch file holds no patterns for a document") }
-                rest = try BinaryDecoder().decode(DocumentRest.self, from: site.spool.read(slice))
+                bytes = try site.spool.read(slice)
             case .cacheEntry(let key):
                 guard let cached = site.cached(key) else {
                     throw DataSpool.Failure(description: "the cache entry of a document (\(key.prefix(12))…) could not be read again")
                 }
-                rest = cached
+                bytes = cached
             }
-            rests[document] = rest
-            return rest
+            let material = try BinaryDecoder().decode(GuideMaterial.self, from: bytes)
+            materials[document] = material
+            return material
         }
 
         /// Pattern `index` of the model (`SiteModel.patterns`), whole.
         mutating func pattern(at index: Int) throws -> Pattern {
             let place = site.patternPlaces[index]
-            return try rest(place.document).patterns[place.index]
+            return try material(place.document).patterns[place.index]
         }
 
         /// `profile` with the knowledge base and troubleshooting the build kept for it.
@@ -277,7 +279,7 @@ struct SpooledSite: Sendable {
             if let known = owners[profile.id] { return known }
             guard let document = site.profileDocuments[profile.id] else { return profile }
             var owner = profile
-            if let more = try rest(document).profile {
+            if let more = try material(document).profile {
                 owner.knowledge = more.knowledge
                 owner.troubleshooting = more.troubleshooting
             }

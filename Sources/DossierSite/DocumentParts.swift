@@ -27,6 +27,19 @@ struct DocumentRest: Sendable, Codable {
     var pageSections: [Section]?
 }
 
+/// What the guides read of a ``DocumentRest``, decoded from the rest's bytes: the same keys,
+/// so the binary coding steps over the others (a profile's scores, metrics and diagrams)
+/// without reading them.
+struct GuideMaterial: Sendable, Decodable {
+    struct Owner: Sendable, Decodable {
+        var knowledge: Knowledge
+        var troubleshooting: [TroubleshootingEntry]
+    }
+
+    var profile: Owner?
+    var patterns: [Pattern]
+}
+
 extension DocumentResult {
     /// The result with only what the aggregate stage reads from memory, and the rest;
     /// `slim.joined(with: rest)` is the result again.

@@ -173,10 +173,10 @@ public struct SiteBuilder: Sendable {
         typealias Built = (entry: CachedDocument, rendered: Bool, spooled: SpooledDocument)
         /// The whole result of a document the cache gave: its slim result and its rest.
         @Sendable func whole(_ entry: CachedDocument) throws -> DocumentResult {
-            guard let rest = try entry.decodedRest() ?? cache?.rest(entry.key) else {
+            guard let rest = entry.rest ?? cache?.rest(entry.key) else {
                 throw DataSpool.Failure(description: "the cache entry of a document (\(entry.key.prefix(12))…) could not be read again")
             }
-            return entry.result.joined(with: rest)
+            return entry.result.joined(with: try BinaryDecoder().decode(DocumentRest.self, from: rest))
         }
         // Each document's share of data/ and the guides goes to the spool, and only what the
         // listings read stays; `serve` keeps the rest, encoded, for its next build.
@@ -303,7 +303,7 @@ public struct SiteBuilder: Sendable {
             exported.diagnostics = report.diagnostics.sorted()
             let overview = SiteOverview(model: exported, records: records, introHTML: introHTML, introUsesMermaidScript: introUsesMermaidScript)
             let spooled = SpooledSite(spool: spool, previous: previousExport?.file, documents: entries.map { ($0.entry.result, $0.spooled) }) { key in
-                (try? memory?.entry(key)?.decodedRest()) ?? cache?.rest(key)
+                memory?.entry(key)?.rest ?? cache?.rest(key)
             }
             var aggregate = AggregatePages(overview: overview, site: site, links: links, spooled: spooled)
             // Where the export's elements go, by the document they come from, for the next

@@ -162,8 +162,8 @@ final class BuildCache: Sendable {
         return entry
     }
 
-    /// The rest of the result stored under `key` (`DocumentRest`), decoded.
-    func rest(_ key: String) -> DocumentRest? {
+    /// The rest of the result stored under `key` (`DocumentRest`), encoded.
+    func rest(_ key: String) -> [UInt8]? {
         documents.bytes(forKey: key).flatMap { try? CachedDocument.rest(ofStored: $0) }
     }
 
@@ -301,11 +301,6 @@ struct CachedDocument: Codable, Sendable {
         self.rest = rest
     }
 
-    /// The rest of the result, decoded, if this value holds it.
-    func decodedRest() throws -> DocumentRest? {
-        try rest.map { try BinaryDecoder().decode(DocumentRest.self, from: $0) }
-    }
-
     /// The bytes stored in the cache: the length of this value's encoding (a little-endian
     /// `UInt32`), the encoding, and the rest's encoding. Each carries its own checksum.
     func stored() throws -> [UInt8] {
@@ -329,9 +324,9 @@ struct CachedDocument: Codable, Sendable {
         return entry
     }
 
-    /// The rest of the result of what ``stored()`` wrote, decoded.
-    static func rest(ofStored bytes: [UInt8]) throws -> DocumentRest {
-        try BinaryDecoder().decode(DocumentRest.self, from: Array(bytes[parts(of: bytes).rest]))
+    /// The rest of the result of what ``stored()`` wrote, still encoded.
+    static func rest(ofStored bytes: [UInt8]) throws -> [UInt8] {
+        Array(bytes[try parts(of: bytes).rest])
     }
 
     private static func parts(of bytes: [UInt8]) throws -> (head: Range<Int>, rest: Range<Int>) {
