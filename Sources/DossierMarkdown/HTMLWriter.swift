@@ -29,6 +29,8 @@ public struct HTMLWriter: Sendable {
 
     /// Escapes `&`, `<`, `>` and `"` — text and attribute values alike.
     public mutating func escaped(_ text: some StringProtocol) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { escaped($0) }
+        guard done == nil else { return }
         for byte in text.utf8 {
             switch byte {
             case 0x26: raw("&amp;")
@@ -38,6 +40,25 @@ public struct HTMLWriter: Sendable {
             default: bytes.append(byte)
             }
         }
+    }
+
+    /// The same, from contiguous bytes: the runs between special bytes are appended whole.
+    private mutating func escaped(_ text: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for index in text.indices {
+            let entity: StaticString
+            switch text[index] {
+            case 0x26: entity = "&amp;"
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x22: entity = "&quot;"
+            default: continue
+            }
+            bytes += UnsafeBufferPointer(rebasing: text[start ..< index])
+            raw(entity)
+            start = index + 1
+        }
+        bytes += UnsafeBufferPointer(rebasing: text[start...])
     }
 
     /// Escapes a URL for an `href` or `src`: characters outside the URL-safe set become

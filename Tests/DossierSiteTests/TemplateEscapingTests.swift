@@ -25,6 +25,9 @@ struct TemplateEscapingTests {
         #expect(set.render("x", ["v": value])
             == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt; é — 🙂|\(value)|\(value)")
         #expect(set.render("x", ["v": "plain"]) == "plain|plain|plain")
+        // Specials side by side and at the end; text only after the first one.
+        #expect(set.render("x", ["v": "&<>"]) == "&amp;&lt;&gt;|&<>|&<>")
+        #expect(set.render("x", ["v": "a'"]) == "a&#39;|a'|a'")
         #expect(set.render("x", ["v": 42]) == "42|42|42")
     }
 

@@ -19,17 +19,23 @@ struct TemplateEscaping: MustacheContentType {
     static let registered: Void = MustacheContentTypes.register(TemplateEscaping(), named: name)
 
     func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { Self.entity(for: $0) != nil }) else { return text }
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            if let entity = Self.entity(for: byte) {
-                escaped.append(contentsOf: entity.utf8)
-            } else {
-                escaped.append(byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            // Most values need nothing: answer them from a scan of their bytes.
+            guard let first = bytes.firstIndex(where: { Self.entity(for: $0) != nil }) else { return nil }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 16)
+            // Runs between special bytes are copied whole.
+            var start = 0
+            for index in first ..< bytes.count {
+                guard let entity = Self.entity(for: bytes[index]) else { continue }
+                escaped += UnsafeBufferPointer(rebasing: bytes[start ..< index])
+                escaped += entity.utf8
+                start = index + 1
             }
-        }
-        return String(decoding: escaped, as: UTF8.self)
+            escaped += UnsafeBufferPointer(rebasing: bytes[start...])
+            return String(decoding: escaped, as: UTF8.self)
+        } ?? text
     }
 
     @inline(__always)
