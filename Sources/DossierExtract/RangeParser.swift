@@ -5,14 +5,13 @@ import DossierModel
 enum RangeParser {
     static func parse(_ title: String) -> ConfidenceRange? {
         let text = title.lowercased()
-        let chars = Array(text.indices)
         let characters = Array(text)
         var numbers: [(value: Double, start: Int, end: Int, percent: Bool)] = []
         var i = 0
-        while i < chars.count {
+        while i < characters.count {
             if characters[i].isASCIIDigit, i == 0 || !(characters[i - 1].isASCIIDigit || characters[i - 1] == "."),
                let token = NumberToken.scan(characters, from: i) {
-                let percent = token.endOffset < chars.count && characters[token.endOffset] == "%"
+                let percent = token.endOffset < characters.count && characters[token.endOffset] == "%"
                 let value = percent || token.value > 1 ? token.value / 100 : token.value
                 if value <= 1 { numbers.append((value, token.startOffset, token.endOffset + (percent ? 1 : 0), percent)) }
                 i = token.endOffset
@@ -22,13 +21,13 @@ enum RangeParser {
         }
         guard let first = numbers.first else { return nil }
         if numbers.count >= 2 {
-            let between = text[chars[first.end]..<chars[numbers[1].start]]
+            let between = String(characters[first.end..<numbers[1].start])
             if between.trimmed.allSatisfy({ "-–—to ".contains($0) }) {
                 return ConfidenceRange(min: first.value, max: numbers[1].value)
             }
         }
-        let before = text[..<chars[first.start]].trimmed
-        let after = text[(first.end < chars.count ? chars[first.end] : text.endIndex)...].trimmed
+        let before = String(characters[..<first.start]).trimmed
+        let after = String(characters[first.end...]).trimmed
         if before.hasSuffix("≥") || before.hasSuffix(">=") || after.hasPrefix("+") || after.hasPrefix("and above") || after.hasPrefix("or above") || after.hasPrefix("or higher") || before.hasSuffix("at least") {
             return ConfidenceRange(min: first.value, max: 1)
         }

@@ -10,8 +10,8 @@ struct AggregatePages: Sendable {
     let site: RenderSite
     /// Resolves links written in patterns, for the guides.
     let links: LinkResolver
-    /// Where the build kept what its slimmed model left out: the export's elements, the
-    /// tables' rows, whole patterns and owners' knowledge.
+    /// Where the build kept what its slim model leaves out: the export's elements, the
+    /// tables' rows, and the rest of each document's model (whole patterns, knowledge).
     let spooled: SpooledSite
     /// Keys for the export's elements, to record where each was written.
     var exportKeys: SiteExport.Keys?
