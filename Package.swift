@@ -3,7 +3,8 @@ import PackageDescription
 
 // Targets depend one way, top to bottom (see README "Architecture"):
 // CCMarkGFM ← DossierMarkdown ← DossierModel ← DossierExtract ← DossierRender ← DossierSite ← DossierServe ← DossierCLI ← dossier
-// DossierCore (diagnostics, text decoding, slugs) sits under all of them.
+// DossierCore (diagnostics, text decoding, slugs) sits under all of them; DossierMustache (the
+// template renderer) depends on nothing and sits under DossierRender.
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v14)],
@@ -47,11 +48,12 @@ let package = Package(
         .target(name: "DossierDiagrams", dependencies: ["DossierCore", "DossierModel"]),
         .target(name: "DossierGraphviz", dependencies: ["CGraphviz", "DossierCore", "DossierModel"]),
         .target(name: "DossierHighlight"),
+        .target(name: "DossierMustache"),
         .target(
             name: "DossierRender",
             dependencies: [
                 "DossierCore", "DossierMarkdown", "DossierModel", "DossierExtract", "DossierDiagrams", "DossierGraphviz",
-                "DossierHighlight", .product(name: "Mustache", package: "swift-mustache"),
+                "DossierHighlight", "DossierMustache",
             ],
             plugins: ["EmbedTemplates"]
         ),
@@ -92,6 +94,8 @@ let package = Package(
         .testTarget(name: "DossierExtractTests", dependencies: ["DossierExtract", "DossierModel", "DossierMarkdown", "DossierCore"], exclude: ["Golden"]),
         .testTarget(name: "DossierDiagramsTests", dependencies: ["DossierDiagrams", "DossierModel", "DossierCore", "DossierTestSupport"]),
         .testTarget(name: "DossierGraphvizTests", dependencies: ["DossierGraphviz", "DossierModel", "DossierCore"]),
+        // swift-mustache renders the same templates in these tests, as the reference.
+        .testTarget(name: "DossierMustacheTests", dependencies: ["DossierMustache", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "DossierHighlightTests", dependencies: ["DossierHighlight", "DossierTestSupport"]),
         .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier", "DossierTestSupport"], exclude: ["Snapshots"]),

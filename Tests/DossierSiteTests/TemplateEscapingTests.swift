@@ -3,9 +3,9 @@ import DossierRender
 import Foundation
 import Testing
 
-/// Templates escape `{{value}}` through Dossier's own content type, put before every
-/// template as a pragma line: the output must be what swift-mustache's HTML escaping makes,
-/// and the extra line must change nothing else.
+/// Templates loaded through `TemplateSet` escape `{{value}}` as swift-mustache's HTML content
+/// type did, keep a template's first standalone line out, honour the TEXT pragma, and report
+/// syntax errors at their line in the file.
 @Suite("Template escaping")
 struct TemplateEscapingTests {
     static func load(_ templates: [String: String]) throws -> (TemplateSet, [Diagnostic]) {

@@ -30,7 +30,7 @@ struct TemplateTests {
     @Test func everyRequiredTemplateIsBuiltIn() {
         let (templates, diagnostics) = TemplateSet.load(overrides: nil)
         #expect(diagnostics.isEmpty)
-        for name in TemplateSet.required { #expect(templates.library.getTemplate(named: name) != nil, "\(name)") }
+        for name in TemplateSet.required { #expect(templates.library.template(named: name) != nil, "\(name)") }
         #expect(templates.assets["assets/dossier.css"] != nil)
     }
 

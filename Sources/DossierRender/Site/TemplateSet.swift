@@ -1,6 +1,6 @@
 import DossierCore
+import DossierMustache
 import Foundation
-import Mustache
 
 /// The Mustache templates and static assets a site is rendered with: the built-in defaults
 /// (the repository's `templates/` folder, embedded at build time), with any file of the same
@@ -10,7 +10,7 @@ import Mustache
 /// `partials/toc`); every other file is an asset copied into the site at the same path
 /// (`assets/dossier.css`).
 public struct TemplateSet: Sendable {
-    public let library: MustacheLibrary
+    public let library: TemplateLibrary
     /// Asset files by site path.
     public let assets: [String: [UInt8]]
     /// Files the handbook's `templates/` folder supplied, sorted.
@@ -45,8 +45,7 @@ public struct TemplateSet: Sendable {
         }
         overridden.sort()
 
-        TemplateEscaping.registered
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var assets: [String: [UInt8]] = [:]
         for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
             guard name.hasSuffix(".mustache") else {
@@ -60,21 +59,19 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                try library.register(TemplateEscaping.pragma + text, named: templateName)
-            } catch let error as MustacheTemplate.ParserError {
-                // The position is in the text with the pragma's line before it.
-                diagnostics.append(.error(
-                    "template.syntax", "template does not parse: \(error.error)",
-                    at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber + 1),
-                    notes: ["the built-in ‘\(templateName)’ template is used instead"]))
-                if let fallback = builtIn[name].flatMap({ String(validating: $0, as: UTF8.self) }) {
-                    try? library.register(TemplateEscaping.pragma + fallback, named: templateName)
-                }
+                library.register(try Template(text), named: templateName)
             } catch {
-                diagnostics.append(.error("template.syntax", "template does not parse: \(error)", at: SourceLocation(path: path, line: 1)))
+                diagnostics.append(.error(
+                    "template.syntax", "template does not parse: \(error.message)",
+                    at: SourceLocation(path: path, line: error.line, column: error.column),
+                    notes: ["the built-in ‘\(templateName)’ template is used instead"]))
+                if let fallback = builtIn[name].flatMap({ String(validating: $0, as: UTF8.self) }),
+                   let template = try? Template(fallback) {
+                    library.register(template, named: templateName)
+                }
             }
         }
-        for name in required where library.getTemplate(named: name) == nil {
+        for name in required where library.template(named: name) == nil {
             diagnostics.append(.error("template.missing", "no ‘\(name).mustache’ template", at: nil))
         }
         return (TemplateSet(library: library, assets: assets, overridden: overridden, files: files), diagnostics)

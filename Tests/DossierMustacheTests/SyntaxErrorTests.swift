@@ -1,0 +1,44 @@
+import DossierMustache
+import Testing
+
+/// A template that does not parse is reported at the line and column where reading stopped,
+/// with a message that names the tag.
+@Suite("Template syntax errors")
+struct SyntaxErrorTests {
+    static func error(_ text: String) -> TemplateSyntaxError? {
+        do {
+            _ = try Template(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func aClosingTagThatMatchesNothingIsAtItsName() throws {
+        let error = try #require(Self.error("<p>fine</p>\n<p>{{#open}}</p>\n  {{/other}}\n"))
+        #expect(error.line == 3)
+        #expect(error.column == 6)
+        #expect(error.message == "‘{{/other}}’ closes a section that is not open; expected ‘{{/open}}’")
+    }
+
+    @Test func anUnclosedSectionIsReportedAtTheEnd() throws {
+        let error = try #require(Self.error("a\n{{#items}}\n<li>{{name}}</li>\n"))
+        #expect(error.line == 4)
+        #expect(error.message == "‘{{#items}}’ is not closed")
+    }
+
+    @Test func aParentMayHoldOnlyBlocks() throws {
+        let error = try #require(Self.error("{{<base}}\n{{$a}}x{{/a}}\n{{name}}\n{{/base}}"))
+        #expect(error.line == 3)
+        #expect(error.message.contains("only blocks"))
+    }
+
+    @Test func anUnknownPragmaIsAnError() throws {
+        let error = try #require(Self.error("{{% CONTENT_TYPE: XML}}"))
+        #expect(error.message.contains("CONTENT_TYPE"))
+    }
+
+    @Test func aValidTemplateHasNoError() {
+        #expect(Self.error("{{#a}}{{b}}{{/a}}{{^c}}{{{d}}}{{/c}}{{! e }}{{> f}}{{=<% %>=}}<%g%>") == nil)
+    }
+}
