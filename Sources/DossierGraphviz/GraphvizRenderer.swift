@@ -64,9 +64,22 @@ public final class GraphvizRenderer: Sendable {
 
     /// The diagram as an `<svg>` element, or what Graphviz said when it could not lay it out.
     public func svg(for diagram: Diagram, options: DrawingOptions) throws(GraphvizError) -> String {
+        svg(for: try layOut(diagram), options: options)
+    }
+
+    /// A diagram laid out, to be drawn more than once: a profile's page and a pattern's guide
+    /// show the same diagram with different ids, links and tiers, and the plan and the layout
+    /// are most of the work.
+    public struct LaidOutDiagram: Sendable {
+        fileprivate let plan: DiagramPlan
+        fileprivate let drawing: Drawing
+    }
+
+    /// Lays `diagram` out: by `LayeredLayout` when it can, else by Graphviz (cached).
+    public func layOut(_ diagram: Diagram) throws(GraphvizError) -> LaidOutDiagram {
         let plan = DiagramPlan(diagram)
         if let drawing = ownDrawing(of: plan) {
-            return DiagramSVGWriter(plan: plan, drawing: drawing, options: options).svg()
+            return LaidOutDiagram(plan: plan, drawing: drawing)
         }
         var graph = plan.graph
         if engine != "dot" {
@@ -74,8 +87,12 @@ public final class GraphvizRenderer: Sendable {
             graph.graphAttributes += [.init("overlap", "prism"), .init("sep", "+2"), .init("mode", "major"),
                                       .init("splines", routesAroundNodes ? "true" : "line")]
         }
-        let drawing = try layout(graph).get()
-        return DiagramSVGWriter(plan: plan, drawing: drawing, options: options).svg()
+        return LaidOutDiagram(plan: plan, drawing: try layout(graph).get())
+    }
+
+    /// A laid-out diagram as an `<svg>` element, with these ids, links and tiers.
+    public func svg(for laidOut: LaidOutDiagram, options: DrawingOptions) -> String {
+        DiagramSVGWriter(plan: laidOut.plan, drawing: laidOut.drawing, options: options).svg()
     }
 
     /// Whether `diagram` is laid out by `LayeredLayout` rather than Graphviz.

@@ -159,7 +159,9 @@ struct AggregatePages: Sendable {
                     let whole = try reader.pattern(at: index)
                     let owner = try Guide.owner(of: whole, profiles: overview.profilesByID).map { try reader.owner($0) }
                     let guide = Guide(pattern: whole, owner: owner)
-                    let (html, diagnostics) = GuidePage(guide: guide, overview: overview, links: links).render(site: site)
+                    // A profile's page drew its patterns' figures for their guides too.
+                    let figure = owner.map(\.id) == whole.profile ? try reader.guideFigure(at: index) : nil
+                    let (html, diagnostics) = GuidePage(guide: guide, overview: overview, links: links, figureHTML: figure).render(site: site)
                     let markdown = GuideMarkdown(guide: guide, overview: overview, baseURL: site.config.baseURL, links: links).render()
                     try sink.write(files[0], Array(html.utf8))
                     try sink.write(files[1], Array(markdown.utf8))

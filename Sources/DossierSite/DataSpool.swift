@@ -274,6 +274,13 @@ struct SpooledSite: Sendable {
             return try material(place.document).patterns[place.index]
         }
 
+        /// The figure pattern `index`'s owner page drew for its guide, if it did.
+        mutating func guideFigure(at index: Int) throws -> String? {
+            let place = site.patternPlaces[index]
+            let material = try material(place.document)
+            return material.guideFigures[material.patterns[place.index].id]
+        }
+
         /// `profile` with the knowledge base and troubleshooting the build kept for it.
         mutating func owner(_ profile: Profile) throws -> Profile {
             if let known = owners[profile.id] { return known }

@@ -21,6 +21,9 @@ struct DocumentResult: Sendable, Codable {
     var introUsesMermaidScript = false
     /// Links into sections, checked against every document's anchors once all are read.
     var anchorLinks: [DocumentPage.AnchorLink] = []
+    /// The HTML of the diagram figures of a profile's patterns' guides, by pattern id, drawn
+    /// with its page (``ProfilePage``).
+    var guideFigures: [String: String] = [:]
 }
 
 /// Extracts, renders and writes one document. Runs on many documents at once: it touches
@@ -85,8 +88,10 @@ enum DocumentBuild {
         let html: String
         let renderDiagnostics: [Diagnostic]
         if let profile = result.profile {
-            (html, renderDiagnostics) = ProfilePage(extracted: extracted, profile: profile, patterns: result.patterns, record: record, links: resolved)
+            let rendered = ProfilePage(extracted: extracted, profile: profile, patterns: result.patterns, record: record, links: resolved)
                 .render(site: output.site)
+            (html, renderDiagnostics) = (rendered.html, rendered.diagnostics)
+            result.guideFigures = rendered.guideFigures
         } else {
             (html, renderDiagnostics) = page.render(site: output.site, links: resolved)
         }

@@ -25,6 +25,8 @@ struct DocumentRest: Sendable, Codable {
     var patterns: [Pattern]
     /// A plain page's sections.
     var pageSections: [Section]?
+    /// The figures the profile's page drew for its patterns' guides, by pattern id.
+    var guideFigures: [String: String] = [:]
 }
 
 /// What the guides read of a ``DocumentRest``, decoded from the rest's bytes: the same keys,
@@ -38,6 +40,7 @@ struct GuideMaterial: Sendable, Decodable {
 
     var profile: Owner?
     var patterns: [Pattern]
+    var guideFigures: [String: String]
 }
 
 extension DocumentResult {
@@ -51,7 +54,8 @@ extension DocumentResult {
     /// whole pattern and its owner's knowledge from the rest.
     func split() -> (slim: DocumentResult, rest: DocumentRest) {
         var slim = self
-        var rest = DocumentRest(patterns: patterns, pageSections: page?.sections)
+        var rest = DocumentRest(patterns: patterns, pageSections: page?.sections, guideFigures: guideFigures)
+        slim.guideFigures = [:]
         if var profile {
             rest.profile = DocumentRest.ProfileRest(role: profile.role, scores: profile.scores, metrics: profile.metrics,
                                                     knowledge: profile.knowledge, troubleshooting: profile.troubleshooting,
@@ -103,6 +107,7 @@ extension DocumentResult {
             whole.profile = profile
         }
         whole.patterns = rest.patterns
+        whole.guideFigures = rest.guideFigures
         if let sections = rest.pageSections { whole.page?.sections = sections }
         return whole
     }

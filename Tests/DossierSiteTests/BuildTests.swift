@@ -71,6 +71,34 @@ struct EndToEndBuildTests {
         ])
     }
 
+    /// A guide shows its pattern's diagram with the guide's own ids, the owner's tiers and
+    /// links to the services' rows on the owner's page; the profile page draws the same
+    /// layout with its ids and links within the page. (The page makes both figures.)
+    @Test func aGuideDrawsItsDiagramWithItsOwnIdsAndLinks() async throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let report = await SiteBuilder(root: repositoryRoot, output: output).build()
+        #expect(report.committed)
+        func drawings(_ page: String) throws -> [String] {
+            let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+            return html.components(separatedBy: "<svg").dropFirst().compactMap { $0.components(separatedBy: "</svg>").first }
+        }
+        let title = "Architecture of Serverless API with Python"
+        let guide = try #require(try drawings("guides/aws-expert-serverless-api-with-python/index.html").first { $0.contains(title) })
+        let page = try #require(try drawings("profiles/aws-expert/index.html").first { $0.contains(title) })
+        #expect(guide.contains("<title id=\"dg1-title\">\(title)</title>"))
+        #expect(guide.contains("href=\"../../profiles/aws-expert/#service-lambda\""))
+        #expect(!guide.contains("href=\"#"))
+        #expect(page.contains("href=\"#service-lambda\""))
+        #expect(guide.contains("dg-tier-primary"))
+        // The same drawing once ids and links are set aside.
+        func drawing(_ svg: String) -> String {
+            svg.replacingOccurrences(of: #"dg[0-9]+-"#, with: "dg-", options: .regularExpression)
+                .replacingOccurrences(of: #"href="[^"]*""#, with: "href", options: .regularExpression)
+        }
+        #expect(drawing(guide) == drawing(page))
+    }
+
     @Test func worksWithOnlyAContentFolder() async throws {
         let handbook = try TemporaryHandbook(files: ["content/profiles/data-expert.md": minimalProfile])
         let report = await handbook.build()

@@ -17,6 +17,15 @@ struct DiagramFigure {
 
     /// The figure's HTML, or the problem that stopped Graphviz.
     func render(site: RenderSite) -> Result<String, GraphvizError> {
+        do {
+            return .success(html(site: site, laidOut: try site.graphviz.layOut(diagram)))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The figure's HTML, drawn from `laidOut` (this figure's diagram, laid out).
+    func html(site: RenderSite, laidOut: GraphvizRenderer.LaidOutDiagram) -> String {
         var links: [String: String] = [:]
         var tiers: [String: DrawingOptions.Tier] = [:]
         for node in diagram.nodes {
@@ -27,14 +36,9 @@ struct DiagramFigure {
             }
         }
         let options = DrawingOptions(idPrefix: idPrefix, title: title, links: links, tiers: tiers)
-        do {
-            let svg = try site.graphviz.svg(for: diagram, options: options)
-            return .success(site.templates.render("components/diagram", [
-                "svg": svg, "source": source, "mermaid": diagram.mermaid, "caption": caption,
-            ]))
-        } catch {
-            return .failure(error)
-        }
+        return site.templates.render("components/diagram", [
+            "svg": site.graphviz.svg(for: laidOut, options: options), "source": source, "mermaid": diagram.mermaid, "caption": caption,
+        ])
     }
 
     /// What the diagram shows, for sighted readers scanning the page.

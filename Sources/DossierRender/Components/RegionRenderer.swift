@@ -1,6 +1,7 @@
 import DossierCore
 import DossierDiagrams
 import DossierExtract
+import DossierGraphviz
 import DossierMarkdown
 import DossierModel
 
@@ -28,6 +29,9 @@ struct RegionRenderer {
         var serviceAnchors: [String: String] = [:]
         /// True when the page shows Mermaid source that `mermaid_js` should draw.
         var usesMermaidScript = false
+        /// The patterns' diagrams as laid out for the page, by pattern id: their guides draw
+        /// them again from the same layout.
+        var patternLayouts: [String: GraphvizRenderer.LaidOutDiagram] = [:]
     }
 
     func render() -> Output {
@@ -141,9 +145,11 @@ struct RegionRenderer {
                                            idPrefix: "dg\(diagramCount)")
                 figure.serviceConfidence = Dictionary((profile?.services ?? []).map { ($0.name, $0.confidence) }, uniquingKeysWith: { a, _ in a })
                 figure.serviceLinks = output.serviceAnchors.mapValues { "#" + $0 }
-                switch figure.render(site: site) {
-                case .success(let html): output.replacements[block] = html
-                case .failure(let error):
+                do {
+                    let laidOut = try site.graphviz.layOut(diagram)
+                    output.replacements[block] = figure.html(site: site, laidOut: laidOut)
+                    if let owner, owner.diagram == diagram { output.patternLayouts[owner.id] = laidOut }
+                } catch {
                     output.diagnostics.append(error.diagnostic(for: diagram))
                     output.replacements[block] = CodeBlockHTML.render(info: info, code: node.literal, templates: site.templates)
                 }

@@ -47,8 +47,7 @@ public struct Guide: Sendable {
     public init(pattern: Pattern, owner: Profile?) {
         self.pattern = pattern
         self.owner = owner
-        let matrix = Dictionary((owner?.services ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        services = pattern.services.map { ServiceReadiness(name: $0, confidence: matrix[$0]?.confidence, category: matrix[$0]?.category) }
+        services = Self.services(of: pattern, owner: owner)
         let names = pattern.services
         func mentions(_ texts: [String]) -> Bool {
             names.contains { name in texts.contains { Self.mentions($0, name) } }
@@ -64,6 +63,12 @@ public struct Guide: Sendable {
             let words = label.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
             return words.contains { watchWords.contains($0) }
         }
+    }
+
+    /// The services `pattern` relies on, with `owner`'s confidence in each.
+    static func services(of pattern: Pattern, owner: Profile?) -> [ServiceReadiness] {
+        let matrix = Dictionary((owner?.services ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return pattern.services.map { ServiceReadiness(name: $0, confidence: matrix[$0]?.confidence, category: matrix[$0]?.category) }
     }
 
     /// Whether `text` names `service` as a word (`Lambda` in "Python Lambda with Mangum",

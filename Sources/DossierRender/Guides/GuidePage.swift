@@ -10,13 +10,31 @@ public struct GuidePage {
 
     /// - Parameter links: the handbook's resolver; by default one over the overview's pages
     ///   (files other than pages are then not known).
-    public init(guide: Guide, overview: SiteOverview, links: LinkResolver? = nil) {
+    public init(guide: Guide, overview: SiteOverview, links: LinkResolver? = nil, figureHTML: String? = nil) {
         self.guide = guide
+        self.figureHTML = figureHTML
         self.overview = overview
         self.links = links ?? overview.pageLinks
     }
 
+    /// The diagram's figure, when its owner's page drew it already (``ProfilePage``'s
+    /// `guideFigures`): the same HTML this page would draw.
+    public var figureHTML: String?
+
     var page: String { RenderSite.guidePage(guide.pattern.id) }
+
+    /// The figure of the pattern's diagram on its guide: its owner's confidences tint the
+    /// nodes, which link to the services' rows on the owner's page.
+    static func figure(_ pattern: Pattern, services: [Guide.ServiceReadiness], ownerPage: String?, anchors: ProfileAnchors?) -> DiagramFigure? {
+        guard let diagram = pattern.diagram else { return nil }
+        var figure = DiagramFigure(diagram: diagram, source: pattern.diagramBlock?.text ?? "", title: "Architecture of \(pattern.title)", idPrefix: "dg1")
+        figure.serviceConfidence = Dictionary(services.compactMap { service in service.confidence.map { (service.name, $0) } }, uniquingKeysWith: { a, _ in a })
+        if let ownerPage, let anchors {
+            let owner = SitePaths.relative(from: RenderSite.guidePage(pattern.id), to: ownerPage)
+            figure.serviceLinks = anchors.serviceByName.mapValues { owner + "#" + $0 }
+        }
+        return figure
+    }
 
     public func render(site: RenderSite) -> (html: String, diagnostics: [Diagnostic]) {
         let pattern = guide.pattern
@@ -47,16 +65,12 @@ public struct GuidePage {
         if let date = SiteOverview.date(of: pattern) { summary.append(["k": "Last updated", "v": date]) }
         context["summary"] = summary
 
-        if let diagram = pattern.diagram {
-            var figure = DiagramFigure(diagram: diagram, source: pattern.diagramBlock?.text ?? "", title: "Architecture of \(pattern.title)", idPrefix: "dg1")
-            figure.serviceConfidence = Dictionary(guide.services.compactMap { service in service.confidence.map { (service.name, $0) } }, uniquingKeysWith: { a, _ in a })
-            if let ownerPage, let anchors {
-                let owner = SitePaths.relative(from: page, to: ownerPage)
-                figure.serviceLinks = anchors.serviceByName.mapValues { owner + "#" + $0 }
-            }
+        if let figureHTML {
+            context["diagram"] = figureHTML
+        } else if let figure = Self.figure(pattern, services: guide.services, ownerPage: ownerPage, anchors: anchors) {
             switch figure.render(site: site) {
             case .success(let html): context["diagram"] = html
-            case .failure(let error): diagnostics.append(error.diagnostic(for: diagram))
+            case .failure(let error): diagnostics.append(error.diagnostic(for: figure.diagram))
             }
         }
 

@@ -1,5 +1,6 @@
 import DossierCore
 import DossierExtract
+import DossierGraphviz
 import DossierMarkdown
 import DossierModel
 
@@ -21,7 +22,10 @@ public struct ProfilePage {
         self.links = links
     }
 
-    public func render(site: RenderSite) -> (html: String, diagnostics: [Diagnostic]) {
+    /// The page, and the figures of the profile's patterns' diagrams for their guides, by
+    /// pattern id: drawn here from the layouts the page made, the guides do not lay the
+    /// same diagrams out again (a figure Graphviz could not draw is left to the guide).
+    public func render(site: RenderSite) -> (html: String, diagnostics: [Diagnostic], guideFigures: [String: String]) {
         let regions = RegionRenderer(extracted: extracted, site: site, page: record.page, profile: profile, patterns: patterns, links: links).render()
         var body = BodyRenderer(extracted: extracted, site: site, links: links)
         body.replacements = regions.replacements
@@ -61,7 +65,21 @@ public struct ProfilePage {
         }
         TableOfContents.add(to: &context, headings: extracted.headings)
         context["body"] = body.render()
-        return (site.templates.render("profile", context), regions.diagnostics)
+        return (site.templates.render("profile", context), regions.diagnostics, guideFigures(regions.patternLayouts, site: site))
+    }
+
+    /// What `GuidePage` would draw for each of the profile's own patterns laid out on the page.
+    func guideFigures(_ layouts: [String: GraphvizRenderer.LaidOutDiagram], site: RenderSite) -> [String: String] {
+        guard !layouts.isEmpty else { return [:] }
+        let anchors = ProfileAnchors(profile)
+        var figures: [String: String] = [:]
+        for pattern in patterns where !pattern.template && pattern.profile == profile.id {
+            guard let laidOut = layouts[pattern.id],
+                  let figure = GuidePage.figure(pattern, services: Guide.services(of: pattern, owner: profile), ownerPage: record.page, anchors: anchors)
+            else { continue }
+            figures[pattern.id] = figure.html(site: site, laidOut: laidOut)
+        }
+        return figures
     }
 
     /// Relations grouped by how they relate, resolved ones as links.

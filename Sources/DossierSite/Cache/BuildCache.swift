@@ -34,8 +34,9 @@ final class BuildCache: Sendable {
     /// states in the binary coding (`.bin`) instead of JSON (`.json`). 6: document entries in
     /// one pack file instead of `documents/<key>.bin`. 7: output states record where the
     /// export's elements are. 8: document entries in two parts, the slim result with the
-    /// document's CSV rows, then the rest (`CachedDocument.stored()`).
-    static let format = 8
+    /// document's CSV rows, then the rest (`CachedDocument.stored()`). 9: the rest holds the
+    /// figures a profile's page drew for its patterns' guides.
+    static let format = 9
     /// The extension of output states.
     static let fileExtension = "bin"
 
