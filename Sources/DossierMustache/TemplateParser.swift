@@ -285,7 +285,9 @@ struct TemplateParser {
             index += 1
         }
         let written = String(characters[start ..< index])
-        try expectEnd(level, "‘\(written)’ is not a name followed by ‘\(String(level.endDelimiter))’")
+        try expectEnd(level, written.isEmpty
+            ? "expected a name and ‘\(String(level.endDelimiter))’ after ‘\(String(level.startDelimiter))’"
+            : "expected ‘\(String(level.endDelimiter))’ after ‘\(written)’")
 
         // `a(b(x))`: transforms a and b applied to x, innermost first.
         var transforms: [String] = []
@@ -323,7 +325,7 @@ struct TemplateParser {
         let start = index
         while index < characters.count, Self.partialNameCharacters.contains(characters[index]) { index += 1 }
         let name = String(characters[start ..< index])
-        try expectEnd(level, "‘\(name)’ is not a template name followed by ‘\(String(level.endDelimiter))’")
+        try expectEnd(level, "expected ‘\(String(level.endDelimiter))’ after the template name ‘\(name)’")
         return name
     }
 

@@ -33,6 +33,15 @@ struct SyntaxErrorTests {
         #expect(error.message.contains("only blocks"))
     }
 
+    @Test func aTagMissingItsClosingBracesIsAtWhereTheyShouldBe() throws {
+        let error = try #require(Self.error("<ul>{{#items}}<li>{{name}</li>{{/items}}</ul>"))
+        #expect(error.line == 1)
+        #expect(error.column == 25)
+        #expect(error.message == "expected ‘}}’ after ‘name’")
+        #expect(Self.error("a {{ @ }}")?.message == "expected a name and ‘}}’ after ‘{{’")
+        #expect(Self.error("{{> partials/x y}}")?.message == "expected ‘}}’ after the template name ‘partials/x’")
+    }
+
     @Test func anUnknownPragmaIsAnError() throws {
         let error = try #require(Self.error("{{% CONTENT_TYPE: XML}}"))
         #expect(error.message.contains("CONTENT_TYPE"))
