@@ -15,7 +15,9 @@ struct DiagramExtraction {
     init(_ context: inout ExtractionContext, services: [String]) {
         let matcher = ServiceMatcher(services: services)
         let document = context.document
-        for (index, node) in document.nodes.enumerated() where node.kind == .codeBlock {
+        // By index: iterating the nodes would copy every one, text and all, to test its kind.
+        for index in document.nodes.indices where document.nodes[index].kind == .codeBlock {
+            let node = document.nodes[index]
             guard case .codeBlock(let info, let fence) = node.detail, fence != nil else { continue }
             let block = FencedBlock(info: info, text: node.literal,
                                     source: SourceRef(path: context.path, line: Int(node.range.start.line)),

@@ -10,7 +10,8 @@ enum MarkdownHazards {
         let document = context.document
         var diagnostics: [Diagnostic] = []
         let lastLine = document.lineCount
-        for node in document.nodes where node.kind == .codeBlock {
+        for index in document.nodes.indices where document.nodes[index].kind == .codeBlock {
+            let node = document.nodes[index]
             guard case .codeBlock(_, let fence?) = node.detail else { continue }
             let endLine = Int(node.range.end.line)
             guard endLine >= lastLine else { continue }
@@ -35,7 +36,8 @@ enum MarkdownHazards {
     static func nestedFences(_ context: ExtractionContext) -> [Diagnostic] {
         let document = context.document
         var diagnostics: [Diagnostic] = []
-        for node in document.nodes where node.kind == .codeBlock {
+        for index in document.nodes.indices where document.nodes[index].kind == .codeBlock {
+            let node = document.nodes[index]
             guard case .codeBlock(_, let fence?) = node.detail else { continue }
             let start = Int(node.range.start.line)
             for (offset, line) in node.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -61,7 +63,8 @@ enum MarkdownHazards {
     static func referenceDefinitionItems(_ context: ExtractionContext) -> [Diagnostic] {
         let document = context.document
         var diagnostics: [Diagnostic] = []
-        for (index, node) in document.nodes.enumerated() where node.kind == .item && node.end == Int32(index) + 1 {
+        for index in document.nodes.indices where document.nodes[index].kind == .item && document.nodes[index].end == Int32(index) + 1 {
+            let node = document.nodes[index]
             let text = document.rawItemText(Int32(index))
             guard text.hasPrefix("[") else { continue }
             diagnostics.append(.warning(

@@ -51,7 +51,9 @@ struct SectionIndex {
         }
     }
 
-    subscript(index: Int) -> Entry { entries[index] }
+    subscript(index: Int) -> Entry {
+        _read { yield entries[index] }
+    }
 
     var indices: Range<Int> { entries.indices }
 

@@ -26,7 +26,12 @@ public struct MarkdownDocument: Sendable {
     /// The root node's index.
     public var root: Int32 { 0 }
 
-    public subscript(index: Int32) -> Node { nodes[Int(index)] }
+    /// The node at `index`, lent rather than copied: readers mostly want its kind, range or
+    /// end, and a copy would retain and release its text and detail each time.
+    @inlinable
+    public subscript(index: Int32) -> Node {
+        _read { yield nodes[Int(index)] }
+    }
 
     /// The direct children of a node, in order.
     public func children(of index: Int32) -> ChildSequence {

@@ -76,15 +76,16 @@ struct TemplateRenderer {
     mutating func render(_ nodes: [TemplateNode], _ initial: Frame) {
         var frame = initial
         guard !frame.indentation.isEmpty else {
-            for node in nodes { render(node, &frame) }
+            // By index, so each node is lent to `render`, not copied (with its payloads).
+            for index in nodes.indices { render(nodes[index], &frame) }
             return
         }
         // Indented: a node's output that starts a new line of this template gets the
         // indentation first (text a value brings in is not indented).
         let start = output.count
-        for node in nodes {
+        for index in nodes.indices {
             let before = output.count
-            render(node, &frame)
+            render(nodes[index], &frame)
             if output.count > before, startsLine(at: before, after: start) {
                 output.insert(contentsOf: frame.indentation, at: before)
             }

@@ -131,7 +131,8 @@ struct RegionRenderer {
 
         // Code blocks: diagrams drawn, other Mermaid kept as source, the rest highlighted.
         var diagramCount = 0
-        for (index, node) in document.nodes.enumerated() where node.kind == .codeBlock {
+        for index in document.nodes.indices where document.nodes[index].kind == .codeBlock {
+            let node = document.nodes[index]
             let block = Int32(index)
             guard output.replacements[block] == nil else { continue }
             var info = ""
