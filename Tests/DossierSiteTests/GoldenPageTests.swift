@@ -20,14 +20,17 @@ struct GoldenPageTests {
 
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    /// The sample handbook, built once for every test of the suite.
+    /// The sample handbook, built once for every test of the suite, into `.build/golden-site`
+    /// (made again by each run: a folder in the temporary directory would be left behind by
+    /// every run, since the suite has no end to clean up at).
     actor SampleSite {
         static let shared = SampleSite()
         private var output: URL?
 
         func folder() async throws -> URL {
             if let output { return output }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-golden-\(UUID().uuidString)")
+            let folder = repositoryRoot.appendingPathComponent(".build/golden-site")
+            try? FileManager.default.removeItem(at: folder)
             var builder = SiteBuilder(root: repositoryRoot, output: folder)
             builder.useCache = false
             let report = await builder.build()
