@@ -30,6 +30,8 @@ struct TemplateParser {
     /// Where the parser is: inside which section, with which delimiters.
     private struct Level {
         var sectionName: String?
+        /// The sigil of the tag that opened the section (`#`, `^`, `$` or `<`), for errors.
+        var opener: Character = "#"
         var startDelimiter: [Character] = ["{", "{"]
         var endDelimiter: [Character] = ["}", "}"]
         /// At the start of a line, where a tag may stand alone.
@@ -45,9 +47,10 @@ struct TemplateParser {
         /// The indentation of the first line of a block inside a parent tag.
         var definitionIndent: Int?
 
-        func section(_ name: String, newLine: Bool) -> Level {
+        func section(_ name: String, opener: Character, newLine: Bool) -> Level {
             var level = self
             level.sectionName = name
+            level.opener = opener
             level.parentBody = false
             level.parentTopLevel = false
             if !newLine { level.newLine = false }
@@ -57,6 +60,7 @@ struct TemplateParser {
         func parent(_ name: String) -> Level {
             var level = self
             level.sectionName = name
+            level.opener = "<"
             level.newLine = true
             level.inParent = true
             level.parentBody = true
@@ -116,7 +120,7 @@ struct TemplateParser {
                 let name = try readName(level)
                 standalone = isStandalone(level)
                 if !standalone { flushPending() }
-                let body = try parseLevel(level.section(name.written, newLine: standalone))
+                let body = try parseLevel(level.section(name.written, opener: sigil, newLine: standalone))
                 nodes.append(.section(name, body, inverted: sigil == "^"))
 
             case "/":
@@ -125,8 +129,8 @@ struct TemplateParser {
                 let name = try readName(level)
                 guard name.written == level.sectionName else {
                     index = start
-                    let expected = level.sectionName.map { "‘{{/\($0)}}’" } ?? "no closing tag"
-                    throw error("‘{{/\(name.written)}}’ closes a section that is not open; expected \(expected)")
+                    guard let open = level.sectionName else { throw error("‘{{/\(name.written)}}’ closes a section that is not open") }
+                    throw error("‘{{/\(name.written)}}’ closes a section that is not open; expected ‘{{/\(open)}}’")
                 }
                 if !isStandalone(level) { flushPending() }
                 return nodes
@@ -182,12 +186,12 @@ struct TemplateParser {
                 guard name.transforms.isEmpty else { throw error("a block’s name cannot have a transform") }
                 if level.parentTopLevel {
                     standalone = isStandalone(level)
-                    let body = try parseLevel(level.section(name.written, newLine: standalone))
+                    let body = try parseLevel(level.section(name.written, opener: "$", newLine: standalone))
                     nodes.append(.block(name.written, defaultNodes: body, indentation: ""))
                 } else {
                     flushPendingKeeping(&nodes, pending)
                     standalone = isStandalone(level)
-                    let body = try parseLevel(level.section(name.written, newLine: standalone))
+                    let body = try parseLevel(level.section(name.written, opener: "$", newLine: standalone))
                     nodes.append(.block(name.written, defaultNodes: body, indentation: pending))
                     pending = ""
                 }
@@ -209,7 +213,7 @@ struct TemplateParser {
             level.newLine = standalone
         }
         if let open = level.sectionName {
-            throw error("‘{{\(initial.inParent && initial.parentTopLevel ? "<" : "#")\(open)}}’ is not closed")
+            throw error("‘{{\(initial.opener)\(open)}}’ is not closed")
         }
         return nodes
     }

@@ -27,6 +27,14 @@ struct SyntaxErrorTests {
         #expect(error.message == "‘{{#items}}’ is not closed")
     }
 
+    @Test func unclosedTagsAreNamedWithTheirSigil() {
+        #expect(Self.error("{{^none}}x")?.message == "‘{{^none}}’ is not closed")
+        #expect(Self.error("{{<base}}{{$title}}x{{/base}}")?.message == "‘{{/base}}’ closes a section that is not open; expected ‘{{/title}}’")
+        #expect(Self.error("{{<base}}{{$title}}x")?.message == "‘{{$title}}’ is not closed")
+        #expect(Self.error("{{<base}}{{$title}}x{{/title}}")?.message == "‘{{<base}}’ is not closed")
+        #expect(Self.error("a{{/a}}")?.message == "‘{{/a}}’ closes a section that is not open")
+    }
+
     @Test func aParentMayHoldOnlyBlocks() throws {
         let error = try #require(Self.error("{{<base}}\n{{$a}}x{{/a}}\n{{name}}\n{{/base}}"))
         #expect(error.line == 3)
