@@ -72,7 +72,9 @@ enum DocumentBuild {
         // Links are checked whether or not pages are rendered, so `check` and `export`
         // report what `build` reports.
         let page = DocumentPage(extracted: extracted, record: record, pattern: result.patterns.first)
-        let resolved = page.links(links, ownAnchors: DocumentPage.anchors(extracted, profile: result.profile), stripFragments: stripFragments)
+        // Made once: the links check, the page's regions and its guide figures read them.
+        let profileAnchors = result.profile.map(ProfileAnchors.init)
+        let resolved = page.links(links, ownAnchors: DocumentPage.anchors(extracted, profileAnchors: profileAnchors), stripFragments: stripFragments)
         result.diagnostics += resolved.diagnostics
         result.anchorLinks = resolved.anchorLinks
         guard let output else { return result }
@@ -88,7 +90,7 @@ enum DocumentBuild {
         let html: String
         let renderDiagnostics: [Diagnostic]
         if let profile = result.profile {
-            let rendered = ProfilePage(extracted: extracted, profile: profile, patterns: result.patterns, record: record, links: resolved)
+            let rendered = ProfilePage(extracted: extracted, profile: profile, patterns: result.patterns, record: record, links: resolved, anchors: profileAnchors)
                 .render(site: output.site)
             (html, renderDiagnostics) = (rendered.html, rendered.diagnostics)
             result.guideFigures = rendered.guideFigures

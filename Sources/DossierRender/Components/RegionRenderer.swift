@@ -20,6 +20,9 @@ struct RegionRenderer {
     /// How the document's links resolve: items rendered as Markdown inside a picture follow
     /// the same links as the rest of the page.
     var links = DocumentPage.Links()
+    /// The profile's anchors, when the caller has them (they take a few per cent of a build
+    /// to make, and the document stage needs them three times).
+    var profileAnchors: ProfileAnchors?
 
     struct Output {
         var replacements: [Int32: String] = [:]
@@ -37,7 +40,7 @@ struct RegionRenderer {
     func render() -> Output {
         var output = Output()
         let document = extracted.markdown
-        let anchors = profile.map(ProfileAnchors.init)
+        let anchors = profileAnchors ?? profile.map(ProfileAnchors.init)
         var markdown = HTMLRenderer(document: document)
         markdown.unsafeHTML = site.config.unsafeHTML
         markdown.labelledTaskItems = true

@@ -77,9 +77,13 @@ public struct DocumentPage {
     /// The anchors this document's page has: its headings, and for a profile its
     /// capabilities and services.
     public static func anchors(_ extracted: ExtractedDocument, profile: Profile?) -> Set<String> {
+        anchors(extracted, profileAnchors: profile.map(ProfileAnchors.init))
+    }
+
+    /// ``anchors(_:profile:)`` from the profile's anchors, made once by the caller.
+    public static func anchors(_ extracted: ExtractedDocument, profileAnchors: ProfileAnchors?) -> Set<String> {
         var ids = Set(extracted.headings.map(\.anchor))
-        if let profile {
-            let anchors = ProfileAnchors(profile)
+        if let anchors = profileAnchors {
             ids.formUnion(anchors.services.values)
             ids.formUnion(anchors.capabilities.values)
         }

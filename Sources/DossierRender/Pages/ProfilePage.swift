@@ -13,20 +13,26 @@ public struct ProfilePage {
     let patterns: [Pattern]
     let record: DocumentRecord
     let links: DocumentPage.Links
+    let anchors: ProfileAnchors
 
-    public init(extracted: ExtractedDocument, profile: Profile, patterns: [Pattern], record: DocumentRecord, links: DocumentPage.Links) {
+    /// - Parameter anchors: `ProfileAnchors(profile)`, when the caller made it already.
+    public init(extracted: ExtractedDocument, profile: Profile, patterns: [Pattern], record: DocumentRecord, links: DocumentPage.Links,
+                anchors: ProfileAnchors? = nil) {
         self.extracted = extracted
         self.profile = profile
         self.patterns = patterns
         self.record = record
         self.links = links
+        self.anchors = anchors ?? ProfileAnchors(profile)
     }
 
     /// The page, and the figures of the profile's patterns' diagrams for their guides, by
     /// pattern id: drawn here from the layouts the page made, the guides do not lay the
     /// same diagrams out again (a figure Graphviz could not draw is left to the guide).
     public func render(site: RenderSite) -> (html: String, diagnostics: [Diagnostic], guideFigures: [String: String]) {
-        let regions = RegionRenderer(extracted: extracted, site: site, page: record.page, profile: profile, patterns: patterns, links: links).render()
+        var regionRenderer = RegionRenderer(extracted: extracted, site: site, page: record.page, profile: profile, patterns: patterns, links: links)
+        regionRenderer.profileAnchors = anchors
+        let regions = regionRenderer.render()
         var body = BodyRenderer(extracted: extracted, site: site, links: links)
         body.replacements = regions.replacements
         // A pattern without a facts line still links to its guide, right under its heading.
@@ -71,7 +77,6 @@ public struct ProfilePage {
     /// What `GuidePage` would draw for each of the profile's own patterns laid out on the page.
     func guideFigures(_ layouts: [String: GraphvizRenderer.LaidOutDiagram], site: RenderSite) -> [String: String] {
         guard !layouts.isEmpty else { return [:] }
-        let anchors = ProfileAnchors(profile)
         var figures: [String: String] = [:]
         for pattern in patterns where !pattern.template && pattern.profile == profile.id {
             guard let laidOut = layouts[pattern.id],
