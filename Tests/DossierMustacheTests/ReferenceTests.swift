@@ -96,6 +96,37 @@ struct ReferenceTests {
         #expect(ours == reference, "\(testCase.0)")
     }
 
+    struct Item { let title: String; let count: Int; let tags: [String] }
+
+    /// Views of other types than the common ones take the general paths: other integer and
+    /// floating-point types, other dictionaries and lists, `Substring`, structs (read through
+    /// `Mirror`), and the transforms on each.
+    @Test func valuesOfOtherTypesRenderAsTheReference() throws {
+        let value: [String: Any] = [
+            "ints": [3, 1, 2], "doubles": [0.5, 1.25], "dict": ["k": "v", "x": "y"] as [String: String],
+            "lists": ["l": ["a", "b"]] as [String: [String]], "item": Item(title: "T&", count: 0, tags: ["t1"]),
+            "items": [Item(title: "A", count: 1, tags: []), Item(title: "B", count: 2, tags: ["x"])],
+            "int64": Int64(7), "double": 2.5, "float": Float(1.5), "sub": Substring("sub<"),
+            "nested": ["inner": ["deep": "D"] as [String: Any]] as [String: Any],
+            "anyList": ["s", 1, ["k": "v"] as [String: Any], [1, 2]] as [Any],
+            "emptyDict": [String: Any](), "zero": 0, "uint": UInt8(9),
+        ]
+        let templates = [
+            "{{#ints}}{{.}},{{/ints}}|{{#sorted(ints)}}{{.}}{{/sorted(ints)}}|{{first(ints)}}|{{count(ints)}}|{{#reversed(ints)}}{{.}}{{/reversed(ints)}}",
+            "{{#doubles}}{{.}};{{/doubles}}{{double}} {{float}} {{int64}} {{plusone(int64)}} {{uint}} {{even(uint)}}",
+            "{{dict.k}} {{#dict}}{{k}}{{x}}{{/dict}} {{count(dict)}} {{#lists.l}}{{.}}{{/lists.l}}",
+            "{{item.title}} {{item.count}} {{#item}}{{title}}-{{#tags}}{{.}}{{/tags}}{{/item}} {{#items}}{{title}}{{count}}{{^tags}}none{{/tags}};{{/items}}",
+            "{{sub}} {{uppercased(sub)}} {{nested.inner.deep}} {{#nested}}{{#inner}}{{deep}}{{/inner}}{{/nested}}",
+            "{{#anyList}}[{{.}}]{{/anyList}} {{#emptyDict}}E{{/emptyDict}}{{^emptyDict}}NE{{/emptyDict}} {{#zero}}Z{{/zero}} {{equalzero(zero)}}",
+            "{{#item.tags}}{{.}}{{/item.tags}} {{item.missing}} {{#items}}{{#first()}}F{{/first()}}{{index()}}{{/items}}",
+            "{{capitalized(sub)}} {{reversed(sub)}} {{empty(sub)}} {{lowercased(item.title)}}",
+        ]
+        for template in templates {
+            let (ours, reference) = try Self.both(["t": template], "t", value)
+            #expect(ours == reference, "\(template)")
+        }
+    }
+
     static let malformed = [
         "{{#open}}never closed", "{{#a}}{{/b}}", "{{/a}}", "{{name", "{{{name}}", "{{na me}}", "{{! comment",
         "{{=<%>=}}", "{{% CONTENT_TYPE: NOPE}}", "{{<base}}{{name}}{{/base}}", "{{a(b}}", "{{a(b))}}",
