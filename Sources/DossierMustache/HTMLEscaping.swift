@@ -2,9 +2,9 @@
 /// `&gt;`, `&quot;` and `&#39;`, the entities swift-mustache wrote.
 ///
 /// Most values have nothing to escape, so the bytes between special ones are copied in runs.
-public enum HTMLEscaping {
+enum HTMLEscaping {
     /// Appends `text`, escaped, to `output`.
-    public static func append(_ text: String, to output: inout [UInt8]) {
+    static func append(_ text: String, to output: inout [UInt8]) {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             var start = 0
             for index in 0 ..< bytes.count {
@@ -21,15 +21,6 @@ public enum HTMLEscaping {
             copy.makeContiguousUTF8()
             append(copy, to: &output)
         }
-    }
-
-    /// `text` escaped; the same string when it has nothing to escape.
-    public static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { entity(for: $0) != nil }) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + 16)
-        append(text, to: &output)
-        return String(decoding: output, as: UTF8.self)
     }
 
     private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)

@@ -78,7 +78,13 @@ struct TemplateParser {
         // the tag after it stands alone.
         var pending = ""
         func flushPending() {
-            if !pending.isEmpty { nodes.append(.text(pending)); pending = "" }
+            writePending()
+            pending = ""
+        }
+        // A standalone partial, parent or block writes its first line's indentation as text
+        // and keeps it to indent the lines after.
+        func writePending() {
+            if !pending.isEmpty { nodes.append(.text(pending)) }
         }
 
         while index < characters.count {
@@ -158,7 +164,7 @@ struct TemplateParser {
                 let dynamic = index < characters.count && characters[index] == "*"
                 if dynamic { index += 1 }
                 let name = try readPartialName(level)
-                flushPendingKeeping(&nodes, pending)
+                writePending()
                 if isStandalone(level) {
                     standalone = true
                     nodes.append(.partial(name, dynamic: dynamic, indentation: pending))
@@ -172,7 +178,7 @@ struct TemplateParser {
                 skipWhitespace()
                 let written = try readPartialName(level)
                 let dynamic = written.first == "*"
-                flushPendingKeeping(&nodes, pending)
+                writePending()
                 standalone = isStandalone(level)
                 let body = try parseLevel(level.parent(written))
                 var blocks: [String: [TemplateNode]] = [:]
@@ -189,7 +195,7 @@ struct TemplateParser {
                     let body = try parseLevel(level.section(name.written, opener: "$", newLine: standalone))
                     nodes.append(.block(name.written, defaultNodes: body, indentation: ""))
                 } else {
-                    flushPendingKeeping(&nodes, pending)
+                    writePending()
                     standalone = isStandalone(level)
                     let body = try parseLevel(level.section(name.written, opener: "$", newLine: standalone))
                     nodes.append(.block(name.written, defaultNodes: body, indentation: pending))
@@ -216,12 +222,6 @@ struct TemplateParser {
             throw error("‘{{\(initial.opener)\(open)}}’ is not closed")
         }
         return nodes
-    }
-
-    /// Writes the pending whitespace as text but keeps it for the tag's indentation: a
-    /// standalone partial, parent or block writes its first line's indentation itself.
-    private func flushPendingKeeping(_ nodes: inout [TemplateNode], _ pending: String) {
-        if !pending.isEmpty { nodes.append(.text(pending)) }
     }
 
     // MARK: - Reading

@@ -186,46 +186,45 @@ protocol TemplateList {
     func templateTransform(_ name: String) -> Any?
 }
 
+extension TemplateList where Self: Collection {
+    var templateElements: [Any] { map { $0 } }
+
+    /// What every list has: `count`, `empty`, and `sorted` when its elements compare.
+    func collectionTransform(_ name: String) -> Any? {
+        switch name {
+        case "count": count
+        case "empty": isEmpty
+        case "sorted": (self as? TemplateSortable)?.templateSorted
+        default: nil
+        }
+    }
+}
+
 protocol TemplateSortable {
     var templateSorted: [Any] { get }
 }
 
-extension Array: TemplateList {
-    var templateElements: [Any] { map { $0 } }
-
-    func templateTransform(_ name: String) -> Any? {
-        switch name {
-        case "first": return first.flatMap(TemplateValues.unwrapped)
-        case "last": return last.flatMap(TemplateValues.unwrapped)
-        case "reversed": return Array(reversed())
-        case "count": return count
-        case "empty": return isEmpty
-        case "sorted": return (self as? TemplateSortable)?.templateSorted
-        default: return nil
-        }
-    }
+extension TemplateSortable where Self: Sequence, Element: Comparable {
+    var templateSorted: [Any] { sorted() }
 }
 
-extension Array: TemplateSortable where Element: Comparable {
-    var templateSorted: [Any] { sorted() }
+extension Array: TemplateList {
+    func templateTransform(_ name: String) -> Any? {
+        switch name {
+        case "first": first.flatMap(TemplateValues.unwrapped)
+        case "last": last.flatMap(TemplateValues.unwrapped)
+        case "reversed": Array(reversed())
+        default: collectionTransform(name)
+        }
+    }
 }
 
 extension Set: TemplateList {
-    var templateElements: [Any] { map { $0 } }
-
-    func templateTransform(_ name: String) -> Any? {
-        switch name {
-        case "count": return count
-        case "empty": return isEmpty
-        case "sorted": return (self as? TemplateSortable)?.templateSorted
-        default: return nil
-        }
-    }
+    func templateTransform(_ name: String) -> Any? { collectionTransform(name) }
 }
 
-extension Set: TemplateSortable where Element: Comparable {
-    var templateSorted: [Any] { sorted() }
-}
+extension Array: TemplateSortable where Element: Comparable {}
+extension Set: TemplateSortable where Element: Comparable {}
 
 protocol TemplateInteger {
     func templateTransform(_ name: String) -> Any?

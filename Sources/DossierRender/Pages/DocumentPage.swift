@@ -74,13 +74,8 @@ public struct DocumentPage {
         return result
     }
 
-    /// The anchors this document's page has: its headings, and for a profile its
-    /// capabilities and services.
-    public static func anchors(_ extracted: ExtractedDocument, profile: Profile?) -> Set<String> {
-        anchors(extracted, profileAnchors: profile.map(ProfileAnchors.init))
-    }
-
-    /// ``anchors(_:profile:)`` from the profile's anchors, made once by the caller.
+    /// The anchors this document's page has: its headings, and for a profile (given its
+    /// `ProfileAnchors`) its capabilities and services.
     public static func anchors(_ extracted: ExtractedDocument, profileAnchors: ProfileAnchors?) -> Set<String> {
         var ids = Set(extracted.headings.map(\.anchor))
         if let anchors = profileAnchors {
